@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# One idempotent set-up for a fresh machine of this kind (Debian, Node 20, root): installs the npm
+# dependencies and builds the CLI. A second run only checks stamps and takes seconds.
+# Later layers (Temporal CLI, Redis, PostgreSQL, Python venv) add their steps here as functions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+check_node() {
+  local version
+  version=$(node -p 'process.versions.node')
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' || {
+    log "Node >= 20.19 is required, found $version"
+    exit 1
+  }
+}
+
+install_node_modules() {
+  local want have=""
+  want=$( { cat package.json package-lock.json; node -p 'process.version'; } | sha256sum | cut -d' ' -f1)
+  [ -f node_modules/.setup-stamp ] && have=$(cat node_modules/.setup-stamp)
+  if [ "$want" = "$have" ]; then
+    return
+  fi
+  log "installing npm dependencies (npm ci)"
+  # onnxruntime-node's install script would reach the network; its binaries ship in the package.
+  ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > node_modules/.setup-stamp
+}
+
+build() {
+  # Incremental: a second run with no source change finishes in about a second.
+  node_modules/.bin/tsc -p tsconfig.build.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
+}
+
+check_node
+install_node_modules
+build
+log "ready"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: set-up, lint, format check, type-check, JSON Schema freshness,
+# unit and integration tests. Tests that read ../shared/data skip with a message when it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== lint" && node_modules/.bin/eslint --max-warnings 0 .
+echo "== format" && node_modules/.bin/prettier --check --log-level warn .
+echo "== typecheck" && node_modules/.bin/tsc -p tsconfig.json --noEmit
+echo "== config" && node bin/intraday.js config schema --check && node bin/intraday.js config check
+echo "== conventions" && bash scripts/check-core-purity.sh
+echo "== tests" && node_modules/.bin/vitest run --coverage "$@"
