@@ -1,0 +1,2 @@
+export * from './nyseCalendar.js';
+export * from './timezone.js';
