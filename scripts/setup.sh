@@ -23,9 +23,12 @@ install_node_modules() {
   if [ "$want" = "$have" ]; then
     return
   fi
-  log "installing npm dependencies (npm ci)"
+  log "installing npm dependencies from package-lock.json"
+  # Not `npm ci`: the npm here writes lock files without the other platforms' optional packages (DuckDB's
+  # prebuilt bindings), and `npm ci` then refuses the lock (npm/cli#8320). `npm install --no-save` installs the
+  # locked versions and leaves the lock file untouched.
   # onnxruntime-node's install script would reach the network; its binaries ship in the package.
-  ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --loglevel=error
+  ONNXRUNTIME_NODE_INSTALL=skip npm install --no-save --no-audit --no-fund --loglevel=error
   echo "$want" > node_modules/.setup-stamp
 }
 
