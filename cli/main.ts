@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { registerConfigCommands } from './commands/configCommands.js';
+import { registerDataCommands } from './commands/dataCommands.js';
+import { registerFeatureCommands } from './commands/featureCommands.js';
+
+/** Builds the `intraday` command tree; each area registers its own subcommands. */
+export function buildProgram(): Command {
+  const program = new Command('intraday')
+    .description('Intraday trading research: data, features, targets, experiments')
+    .option('--config-dir <dir>', 'configuration folder (default: INTRADAY_CONFIG_DIR or the package config/)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDataCommands(program);
+  registerFeatureCommands(program);
+  registerConfigCommands(program);
+  return program;
+}
+
+/** Entry point used by bin/intraday.js. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    throw error;
+  }
+}

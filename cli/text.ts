@@ -1,0 +1,23 @@
+/** Splits `AAPL,msft` into upper-case tickers; throws on an empty list. */
+export function parseTickerList(text: string): string[] {
+  const tickers = text
+    .split(',')
+    .map((ticker) => ticker.trim().toUpperCase())
+    .filter((ticker) => ticker.length > 0);
+  if (tickers.length === 0) throw new Error(`--tickers must list at least one ticker, was "${text}"`);
+  return [...new Set(tickers)];
+}
+
+/** Splits a comma-separated list of names (features, targets); undefined stays undefined. */
+export function parseNameList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+/** `1234.5` ms as `1.23 s`. */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
