@@ -54,7 +54,10 @@ export function createLocalClock(): LocalClock {
   };
 }
 
-/** Writes the clock slots of bars `from` to `to` (exclusive) from their start times, once per bar. */
+/**
+ * Writes the clock slots of bars `from` to `to` (exclusive) from their start times, once per bar. Bars run in
+ * stretches inside one segment, whose fields sit in locals: the clock object is read once per segment, not per bar.
+ */
 export function fillClock(clock: LocalClock, frame: Frame, from: number, to: number): void {
   const ts = frame[BarSlot.ts]!;
   const minuteOfDay = frame[ClockSlot.minuteOfDay]!;
@@ -66,22 +69,51 @@ export function fillClock(clock: LocalClock, frame: Frame, from: number, to: num
   const closeMs = frame[ClockSlot.closeMs]!;
   const preMarketStartMs = frame[ClockSlot.preMarketStartMs]!;
   const afterHoursEndMs = frame[ClockSlot.afterHoursEndMs]!;
-  for (let i = from; i < to; i++) {
-    const t = ts[i]!;
-    if (t < clock.segmentStartMs || t >= clock.segmentEndMs) loadSegment(clock, t);
-    minuteOfDay[i] = (t + clock.offsetMs - clock.midnightWallMs) / MINUTE_MS;
-    dayOfWeek[i] = clock.dayOfWeek;
-    dayOfMonth[i] = clock.dayOfMonth;
-    month[i] = clock.month;
-    quarter[i] = clock.quarter;
-    openMs[i] = clock.openMs;
-    closeMs[i] = clock.closeMs;
-    preMarketStartMs[i] = clock.preMarketStartMs;
-    afterHoursEndMs[i] = clock.afterHoursEndMs;
+  let i = from;
+  while (i < to) {
+    const first = ts[i]!;
+    if (first < clock.segmentStartMs || first >= clock.segmentEndMs) loadSegment(clock, first);
+    const { segmentStartMs, segmentEndMs, offsetMs, midnightWallMs } = clock;
+    const { dayOfWeek: weekday, dayOfMonth: day, month: monthOfYear, quarter: quarterOfYear } = clock;
+    const { openMs: open, closeMs: close, preMarketStartMs: preStart, afterHoursEndMs: afterEnd } = clock;
+    let end = i + 1;
+    while (end < to && ts[end]! >= segmentStartMs && ts[end]! < segmentEndMs) end++;
+    for (let j = i; j < end; j++) {
+      minuteOfDay[j] = (ts[j]! + offsetMs - midnightWallMs) / MINUTE_MS;
+      dayOfWeek[j] = weekday;
+      dayOfMonth[j] = day;
+      month[j] = monthOfYear;
+      quarter[j] = quarterOfYear;
+      openMs[j] = open;
+      closeMs[j] = close;
+      preMarketStartMs[j] = preStart;
+      afterHoursEndMs[j] = afterEnd;
+    }
+    i = end;
   }
 }
 
+/**
+ * Segments already computed, by the UTC start of their local day under their offset (unique per segment: a New York
+ * day has at most one offset change). Shared by every clock: the calendar and Intl work of a day is done once per
+ * process instead of once per ticker, and a new segment costs one offset look-up and one map look-up.
+ */
+const segments = new Map<number, Readonly<LocalClock>>();
+
 function loadSegment(clock: LocalClock, ts: number): void {
+  const offset = zoneOffsetMs(ts, NEW_YORK);
+  const key = Math.floor((ts + offset) / DAY_MS) * DAY_MS - offset;
+  let segment = segments.get(key);
+  if (segment === undefined) {
+    segment = computeSegment(ts);
+    segments.set(key, segment);
+  }
+  Object.assign(clock, segment);
+}
+
+function computeSegment(ts: number): LocalClock {
+  const clock = createLocalClock();
+
   const offset = zoneOffsetMs(ts, NEW_YORK);
   const midnightWall = Math.floor((ts + offset) / DAY_MS) * DAY_MS;
   const dayStart = midnightWall - offset;
@@ -109,4 +141,5 @@ function loadSegment(clock: LocalClock, ts: number): void {
   clock.closeMs = session ? session.closeMs : NaN;
   clock.preMarketStartMs = session ? localToUtc(midnightWall + PRE_MARKET_START_MINUTE * MINUTE_MS, NEW_YORK) : NaN;
   clock.afterHoursEndMs = session ? localToUtc(midnightWall + AFTER_HOURS_END_MINUTE * MINUTE_MS, NEW_YORK) : NaN;
+  return clock;
 }

@@ -91,12 +91,12 @@ export function buildFeaturePipeline(
 function computeBatch(plan: Plan, batch: BarBatch): Float64Array[] {
   const length = batch.length;
   checkBars(batch);
-  const volume = new Float64Array(length);
+  // Only the feature columns are returned: the volume and clock columns are work space, reused from call to call.
+  const work = workColumns(plan.usesClock ? FIRST_FEATURE_SLOT - BarSlot.volume : 1, length);
+  const volume = work[0]!;
   for (let i = 0; i < length; i++) volume[i] = batch.volume[i]! >= 0 ? batch.volume[i]! : NaN;
-  const frame: Float64Array[] = [batch.ts, batch.open, batch.high, batch.low, batch.close, volume];
-  for (let slot = BarSlot.volume + 1; slot < FIRST_FEATURE_SLOT; slot++) {
-    frame.push(plan.usesClock ? new Float64Array(length) : new Float64Array(0));
-  }
+  const frame: Float64Array[] = [batch.ts, batch.open, batch.high, batch.low, batch.close, ...work];
+  while (frame.length < FIRST_FEATURE_SLOT) frame.push(new Float64Array(0));
   const columns = plan.names.map(() => new Float64Array(length));
   frame.push(...columns);
   const states = plan.features.map((feature) => feature.createState());
@@ -107,6 +107,18 @@ function computeBatch(plan: Plan, batch: BarBatch): Float64Array[] {
     for (let k = 0; k < plan.features.length; k++) plan.features[k]!.update(states[k]!, frame, from, to);
   }
   return columns;
+}
+
+/** Work columns shared by every batch (they never outlive one `computeBatch` call). */
+let workBuffers: Float64Array[] = [];
+
+/** `count` work columns of exactly `length` values (views of buffers grown as needed; stale values get overwritten). */
+function workColumns(count: number, length: number): Float64Array[] {
+  if (workBuffers.length < count || workBuffers[0]!.length < length) {
+    const size = Math.max(length, workBuffers[0]?.length ?? 0);
+    workBuffers = Array.from({ length: Math.max(count, workBuffers.length) }, () => new Float64Array(size));
+  }
+  return workBuffers.slice(0, count).map((buffer) => buffer.subarray(0, length));
 }
 
 function checkBars(batch: BarBatch): void {

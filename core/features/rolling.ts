@@ -20,95 +20,69 @@ export function createRollingSum(size: number): RollingSum {
 }
 
 /**
- * Adds `x` and drops the value that leaves the window. Each time the ring wraps, the sum is recomputed from the
- * buffer, so the rounding drift of add-and-subtract never outlives one window; the cost stays O(1) amortised and the
- * result depends only on the values pushed, so every replay of the same bars gives the same bits.
+ * Pushes `input[from..to)` into the window one value at a time, dropping each value that leaves it, and writes into
+ * `sums[i]` the window sum after bar i divided by `divisor` (1 gives the sum itself exactly, the window size the
+ * mean), NaN while the window is not full or holds a NaN. `sums` may be `input` (each value is read before its slot
+ * is written). Each time the ring wraps, the sum is recomputed from the buffer, so the rounding drift of
+ * add-and-subtract never outlives one window; the cost stays O(1) amortised and the result depends only on the
+ * values pushed, so every replay of the same bars gives the same bits. The state is held in locals for the whole
+ * range and written back once: per-bar writes to the object cost more than the arithmetic.
  */
-export function pushRollingSum(window: RollingSum, x: number): void {
-  const { buffer, head } = window;
-  if (window.filled === window.size) {
-    const out = buffer[head]!;
-    if (out !== out) window.invalid--;
-    else window.sum -= out;
-  } else {
-    window.filled++;
-  }
-  buffer[head] = x;
-  if (x !== x) window.invalid++;
-  else window.sum += x;
-  if (head + 1 === window.size) {
-    window.head = 0;
-    let sum = 0;
-    for (let i = 0; i < buffer.length; i++) {
-      const value = buffer[i]!;
-      if (value === value) sum += value;
+export function pushRollingSums(
+  window: RollingSum,
+  input: Float64Array,
+  from: number,
+  to: number,
+  sums: Float64Array,
+  divisor = 1,
+): void {
+  const { size, buffer } = window;
+  let { head, filled, invalid, sum } = window;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    if (filled === size) {
+      const out = buffer[head]!;
+      if (out !== out) invalid--;
+      else sum -= out;
+    } else {
+      filled++;
     }
-    window.sum = sum;
-  } else {
-    window.head = head + 1;
+    buffer[head] = x;
+    if (x !== x) invalid++;
+    else sum += x;
+    if (++head === size) {
+      head = 0;
+      sum = sumValid(buffer);
+    }
+    sums[i] = filled === size && invalid === 0 ? sum / divisor : NaN;
   }
+  window.head = head;
+  window.filled = filled;
+  window.invalid = invalid;
+  window.sum = sum;
 }
 
-/** True when the window is full and holds no NaN. */
-export function isRollingReady(window: RollingSum): boolean {
-  return window.filled === window.size && window.invalid === 0;
+/** The sum of the non-NaN values, in index order. */
+function sumValid(buffer: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < buffer.length; i++) {
+    const value = buffer[i]!;
+    if (value === value) sum += value;
+  }
+  return sum;
 }
 
 /**
- * The maximum of the last `size` values (of `sign * x`, so sign -1 gives the minimum) by a monotonic deque held in a
- * ring: amortised O(1) per value. Plain data (clonable).
+ * A reusable work column of at least `length` values, one per `index`, shared by every update: valid only until
+ * the next update starts. A batch would otherwise allocate one per feature per chunk.
  */
-export interface RollingExtreme {
-  readonly size: number;
-  readonly sign: 1 | -1;
-  readonly values: Float64Array;
-  readonly times: Float64Array;
-  front: number;
-  count: number;
-  /** Index of the current value (-1 before the first). */
-  time: number;
-  /** Index of the last NaN value (-Infinity when none). */
-  lastInvalid: number;
+export function scratchColumn(index: number, length: number): Float64Array {
+  let column = scratch[index];
+  if (!column || column.length < length) {
+    column = new Float64Array(Math.max(length, 1024));
+    scratch[index] = column;
+  }
+  return column;
 }
 
-/** An empty rolling maximum (sign 1) or minimum (sign -1) over `size` values. */
-export function createRollingExtreme(size: number, sign: 1 | -1): RollingExtreme {
-  return {
-    size,
-    sign,
-    values: new Float64Array(size),
-    times: new Float64Array(size),
-    front: 0,
-    count: 0,
-    time: -1,
-    lastInvalid: -Infinity,
-  };
-}
-
-/** Adds `x`; returns the extreme of the last `size` values, NaN until `size` values with no NaN among them. */
-export function pushRollingExtreme(window: RollingExtreme, x: number): number {
-  const { size, values, times } = window;
-  const time = ++window.time;
-  if (window.count > 0 && times[window.front]! <= time - size) {
-    window.front = window.front + 1 === size ? 0 : window.front + 1;
-    window.count--;
-  }
-  if (x !== x) {
-    window.lastInvalid = time;
-  } else {
-    const y = window.sign * x;
-    while (window.count > 0) {
-      let back = window.front + window.count - 1;
-      if (back >= size) back -= size;
-      if (values[back]! > y) break;
-      window.count--;
-    }
-    let slot = window.front + window.count;
-    if (slot >= size) slot -= size;
-    values[slot] = y;
-    times[slot] = time;
-    window.count++;
-  }
-  if (time < size - 1 || window.lastInvalid > time - size) return NaN;
-  return window.sign * values[window.front]!;
-}
+const scratch: Float64Array[] = [];

@@ -35,21 +35,29 @@ export const atr: FeatureKind = {
   },
 };
 
-function stepAtr(state: AtrState, x: number): number {
-  if (++state.bars === 1 || x !== x) return NaN;
-  const size = state.size;
-  if (state.count === size) {
-    state.value = (state.value * (size - 1) + x) / size;
-    return state.value;
-  }
-  state.value += x;
-  if (++state.count < size) return NaN;
-  state.value /= size;
-  return state.value;
-}
-
+/**
+ * Skips the first bar and NaN inputs; sums the first `size` true ranges for the seed, then Wilder smoothing. The
+ * counters and the average live in locals over the range and are written back once.
+ */
 function updateAtr(state: AtrState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepAtr(state, input[i]!);
+  const size = state.size;
+  let { bars, count, value } = state;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    if (++bars === 1 || x !== x) {
+      output[i] = NaN;
+    } else if (count === size) {
+      value = (value * (size - 1) + x) / size;
+      output[i] = value;
+    } else {
+      value += x;
+      if (++count === size) value /= size;
+      output[i] = count === size ? value : NaN;
+    }
+  }
+  state.bars = bars;
+  state.count = count;
+  state.value = value;
 }

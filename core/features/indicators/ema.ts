@@ -42,21 +42,29 @@ export const ema: FeatureKind = {
   },
 };
 
-/** One bar: adds `x`, returns the average. */
-function stepEma(state: EmaState, x: number): number {
-  if (x !== x) return NaN;
-  if (state.seen === state.size) {
-    state.value = (x - state.value) * state.alpha + state.value;
-    return state.value;
-  }
-  state.seedSum += x;
-  if (++state.seen < state.size) return NaN;
-  state.value = state.seedSum / state.size;
-  return state.value;
-}
-
+/**
+ * Skips NaN inputs; sums the first `size` valid values for the seed, then smooths. The state is held in locals over
+ * the range and written back once (per-bar object writes cost more than the arithmetic).
+ */
 function updateEma(state: EmaState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepEma(state, input[i]!);
+  const { size, alpha } = state;
+  let { seen, seedSum, value } = state;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    if (x !== x) {
+      output[i] = NaN;
+    } else if (seen === size) {
+      value = (x - value) * alpha + value;
+      output[i] = value;
+    } else {
+      seedSum += x;
+      if (++seen === size) value = seedSum / size;
+      output[i] = seen === size ? value : NaN;
+    }
+  }
+  state.seen = seen;
+  state.seedSum = seedSum;
+  state.value = value;
 }

@@ -21,15 +21,15 @@ export const gap: FeatureKind = {
   },
 };
 
-function stepGap(state: GapState, open: number, close: number): number {
-  const value = open / state.previousClose - 1;
-  state.previousClose = close;
-  return value;
-}
-
+/** open / previous close - 1 bar by bar (the previous value lives in a local over the range and is written back once). */
 function updateGap(state: GapState, frame: Frame, from: number, to: number): void {
   const open = frame[BarSlot.open]!;
   const close = frame[BarSlot.close]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepGap(state, open[i]!, close[i]!);
+  let previousClose = state.previousClose;
+  for (let i = from; i < to; i++) {
+    output[i] = open[i]! / previousClose - 1;
+    previousClose = close[i]!;
+  }
+  state.previousClose = previousClose;
 }

@@ -25,15 +25,15 @@ export const higherHigh: FeatureKind = {
   },
 };
 
-function stepHigherHigh(state: StepState, x: number): number {
-  const previous = state.previous;
-  state.previous = x;
-  if (previous !== previous || x !== x) return NaN;
-  return x > previous ? 1 : 0;
-}
-
+/** Compares each value with the one before (the previous value lives in a local over the range and is written back once). */
 function updateHigherHigh(state: StepState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepHigherHigh(state, input[i]!);
+  let previous = state.previous;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    output[i] = previous !== previous || x !== x ? NaN : x > previous ? 1 : 0;
+    previous = x;
+  }
+  state.previous = previous;
 }

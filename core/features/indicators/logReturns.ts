@@ -25,14 +25,15 @@ export const logReturns: FeatureKind = {
   },
 };
 
-function stepLogReturns(state: LogReturnsState, x: number): number {
-  const value = Math.log(x / state.previous);
-  state.previous = x;
-  return value;
-}
-
+/** ln(x / previous) bar by bar (the previous value lives in a local over the range and is written back once). */
 function updateLogReturns(state: LogReturnsState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepLogReturns(state, input[i]!);
+  let previous = state.previous;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    output[i] = Math.log(x / previous);
+    previous = x;
+  }
+  state.previous = previous;
 }

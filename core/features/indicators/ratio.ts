@@ -31,14 +31,13 @@ export const ratio: FeatureKind = {
   },
 };
 
-/** One bar: top / bottom, with 0 / 0 = 1. */
-function stepRatio(top: number, bottom: number): number {
-  return top === 0 && bottom === 0 ? 1 : top / bottom;
-}
-
+/** top / bottom bar by bar, with 0 / 0 = 1: the zero tests run only when the quotient is NaN (rare). */
 function updateRatio(state: RatioState, frame: Frame, from: number, to: number): void {
   const top = frame[state.numerator]!;
   const bottom = frame[state.denominator]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepRatio(top[i]!, bottom[i]!);
+  for (let i = from; i < to; i++) {
+    const quotient = top[i]! / bottom[i]!;
+    output[i] = quotient === quotient || top[i]! !== 0 || bottom[i]! !== 0 ? quotient : 1;
+  }
 }

@@ -26,14 +26,15 @@ export const returns: FeatureKind = {
   },
 };
 
-function stepReturns(state: ReturnsState, x: number): number {
-  const value = x / state.previous - 1;
-  state.previous = x;
-  return value;
-}
-
+/** x / previous - 1 bar by bar (the previous value lives in a local over the range and is written back once). */
 function updateReturns(state: ReturnsState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepReturns(state, input[i]!);
+  let previous = state.previous;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    output[i] = x / previous - 1;
+    previous = x;
+  }
+  state.previous = previous;
 }

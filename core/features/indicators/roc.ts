@@ -31,19 +31,25 @@ export const roc: FeatureKind = {
   },
 };
 
-function stepRoc(state: RocState, x: number): number {
-  const past = state.past;
-  const head = state.head;
-  let value = NaN;
-  if (state.filled === past.length) value = x / past[head]! - 1;
-  else state.filled++;
-  past[head] = x;
-  state.head = head + 1 === past.length ? 0 : head + 1;
-  return value;
-}
-
+/**
+ * x / x[window bars ago] - 1 bar by bar. The ring position and fill count live in locals over the range and are
+ * written back once.
+ */
 function updateRoc(state: RocState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepRoc(state, input[i]!);
+  const past = state.past;
+  const size = past.length;
+  let { head, filled } = state;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    let value = NaN;
+    if (filled === size) value = x / past[head]! - 1;
+    else filled++;
+    past[head] = x;
+    head = head + 1 === size ? 0 : head + 1;
+    output[i] = value;
+  }
+  state.head = head;
+  state.filled = filled;
 }

@@ -14,7 +14,7 @@ describe('structure.rolling_max', () => {
     expect(values).toEqual([NaN, NaN, 7, 7, 6, 8]);
   });
 
-  it('equals a scan of the window for any series (monotonic deque)', () => {
+  it('equals a scan of the window for any series (block method)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 60 }),

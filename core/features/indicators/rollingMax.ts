@@ -1,6 +1,6 @@
 import type { FeatureKind, Frame } from '../FeatureKind.js';
 import { checkParamKeys, integerParam, seriesInput } from '../params.js';
-import { createRollingExtreme, pushRollingExtreme, type RollingExtreme } from '../rolling.js';
+import { createRollingExtreme, pushRollingExtremes, type RollingExtreme } from '../rollingExtreme.js';
 
 /** State of rolling_max and rolling_min: the sign inside the window selects which. */
 export interface RollingExtremeState {
@@ -31,8 +31,5 @@ export const rollingMax: FeatureKind = {
 
 /** Shared by rolling_max and rolling_min. */
 export function updateRollingExtreme(state: RollingExtremeState, frame: Frame, from: number, to: number): void {
-  const input = frame[state.source]!;
-  const output = frame[state.output]!;
-  const window = state.window;
-  for (let i = from; i < to; i++) output[i] = pushRollingExtreme(window, input[i]!);
+  pushRollingExtremes(state.window, frame[state.source]!, from, to, frame[state.output]!);
 }

@@ -1,6 +1,6 @@
 import type { FeatureKind } from '../FeatureKind.js';
 import { checkParamKeys, integerParam, seriesInput } from '../params.js';
-import { createRollingExtreme } from '../rolling.js';
+import { createRollingExtreme } from '../rollingExtreme.js';
 import { updateRollingExtreme, type RollingExtremeState } from './rollingMax.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FeatureKind, Frame } from '../FeatureKind.js';
 import { checkParamKeys, integerParam, seriesInput } from '../params.js';
-import { createRollingSum, isRollingReady, pushRollingSum, type RollingSum } from '../rolling.js';
+import { createRollingSum, pushRollingSums, scratchColumn, type RollingSum } from '../rolling.js';
 
 interface RollingStdState {
   readonly source: number;
@@ -36,18 +36,22 @@ export const rollingStd: FeatureKind = {
   },
 };
 
-function stepRollingStd(state: RollingStdState, x: number): number {
-  const { sum, squares } = state;
-  pushRollingSum(sum, x);
-  pushRollingSum(squares, x * x);
-  if (!isRollingReady(sum)) return NaN;
-  const n = sum.size;
-  const variance = (squares.sum - (sum.sum * sum.sum) / n) / (n - 1);
-  return variance > 0 ? Math.sqrt(variance) : 0;
-}
-
+/**
+ * Running sums of x (into the output column) and of x * x (into a scratch column), then the variance bar by bar.
+ * Both windows see NaN on the same bars, so a NaN sum means the window is not ready (or, only with +-Infinity
+ * inputs, an undefined sum: NaN there rather than the clamped 0 of the variance test).
+ */
 function updateRollingStd(state: RollingStdState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepRollingStd(state, input[i]!);
+  const squares = scratchColumn(0, to);
+  for (let i = from; i < to; i++) squares[i] = input[i]! * input[i]!;
+  pushRollingSums(state.sum, input, from, to, output);
+  pushRollingSums(state.squares, squares, from, to, squares);
+  const n = state.sum.size;
+  for (let i = from; i < to; i++) {
+    const sum = output[i]!;
+    const variance = (squares[i]! - (sum * sum) / n) / (n - 1);
+    output[i] = sum !== sum ? NaN : variance > 0 ? Math.sqrt(variance) : 0;
+  }
 }

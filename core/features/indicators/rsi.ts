@@ -43,29 +43,43 @@ export const rsi: FeatureKind = {
   },
 };
 
-function stepRsi(state: RsiState, x: number): number {
-  const change = x - state.previous;
-  state.previous = x;
-  if (change !== change) return NaN;
-  const gain = change > 0 ? change : 0;
-  const loss = change < 0 ? -change : 0;
-  const size = state.size;
-  if (state.changes === size) {
-    state.averageGain = (state.averageGain * (size - 1) + gain) / size;
-    state.averageLoss = (state.averageLoss * (size - 1) + loss) / size;
-  } else {
-    state.averageGain += gain;
-    state.averageLoss += loss;
-    if (++state.changes < size) return NaN;
-    state.averageGain /= size;
-    state.averageLoss /= size;
-  }
-  const total = state.averageGain + state.averageLoss;
-  return total === 0 ? 50 : (100 * state.averageGain) / total;
-}
-
+/**
+ * Seeds the averages with the sums of the first `size` changes, then Wilder smoothing. The state lives in locals over
+ * the range and is written back once (per-bar object writes cost more than the arithmetic).
+ */
 function updateRsi(state: RsiState, frame: Frame, from: number, to: number): void {
   const input = frame[state.source]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepRsi(state, input[i]!);
+  const size = state.size;
+  let { previous, changes, averageGain, averageLoss } = state;
+  for (let i = from; i < to; i++) {
+    const x = input[i]!;
+    const change = x - previous;
+    previous = x;
+    if (change !== change) {
+      output[i] = NaN;
+      continue;
+    }
+    const gain = change > 0 ? change : 0;
+    const loss = change < 0 ? -change : 0;
+    if (changes === size) {
+      averageGain = (averageGain * (size - 1) + gain) / size;
+      averageLoss = (averageLoss * (size - 1) + loss) / size;
+    } else {
+      averageGain += gain;
+      averageLoss += loss;
+      if (++changes < size) {
+        output[i] = NaN;
+        continue;
+      }
+      averageGain /= size;
+      averageLoss /= size;
+    }
+    const total = averageGain + averageLoss;
+    output[i] = total === 0 ? 50 : (100 * averageGain) / total;
+  }
+  state.previous = previous;
+  state.changes = changes;
+  state.averageGain = averageGain;
+  state.averageLoss = averageLoss;
 }

@@ -1,6 +1,6 @@
 import type { FeatureKind, Frame } from '../FeatureKind.js';
 import { checkParamKeys, integerParam, seriesInput } from '../params.js';
-import { createRollingSum, isRollingReady, pushRollingSum, type RollingSum } from '../rolling.js';
+import { createRollingSum, pushRollingSums, type RollingSum } from '../rolling.js';
 
 interface SmaState {
   readonly source: number;
@@ -29,15 +29,8 @@ export const sma: FeatureKind = {
   },
 };
 
-/** One bar: adds `x`, returns the mean of the window. */
-function stepSma(state: SmaState, x: number): number {
-  const window = state.window;
-  pushRollingSum(window, x);
-  return isRollingReady(window) ? window.sum / window.size : NaN;
-}
-
+/** The window means straight into the output column (NaN while the window is not ready). */
 function updateSma(state: SmaState, frame: Frame, from: number, to: number): void {
-  const input = frame[state.source]!;
-  const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepSma(state, input[i]!);
+  const window = state.window;
+  pushRollingSums(window, frame[state.source]!, from, to, frame[state.output]!, window.size);
 }

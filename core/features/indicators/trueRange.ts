@@ -22,20 +22,25 @@ export const trueRange: FeatureKind = {
   },
 };
 
-function stepTrueRange(state: TrueRangeState, high: number, low: number, close: number): number {
-  const previous = state.previousClose;
-  state.previousClose = close;
-  const range = high - low;
-  if (previous !== previous) return range;
-  const up = Math.abs(high - previous);
-  const down = Math.abs(low - previous);
-  return range >= up ? (range >= down ? range : down) : up >= down ? up : down;
-}
-
+/** The largest of the three ranges bar by bar (the previous value lives in a local over the range and is written back once). */
 function updateTrueRange(state: TrueRangeState, frame: Frame, from: number, to: number): void {
-  const high = frame[BarSlot.high]!;
-  const low = frame[BarSlot.low]!;
-  const close = frame[BarSlot.close]!;
+  const highs = frame[BarSlot.high]!;
+  const lows = frame[BarSlot.low]!;
+  const closes = frame[BarSlot.close]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepTrueRange(state, high[i]!, low[i]!, close[i]!);
+  let previous = state.previousClose;
+  for (let i = from; i < to; i++) {
+    const high = highs[i]!;
+    const low = lows[i]!;
+    const range = high - low;
+    if (previous !== previous) {
+      output[i] = range;
+    } else {
+      const up = Math.abs(high - previous);
+      const down = Math.abs(low - previous);
+      output[i] = range >= up ? (range >= down ? range : down) : up >= down ? up : down;
+    }
+    previous = closes[i]!;
+  }
+  state.previousClose = previous;
 }

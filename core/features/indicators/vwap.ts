@@ -1,6 +1,6 @@
 import { BarSlot, type FeatureKind, type Frame } from '../FeatureKind.js';
 import { checkParamKeys, expectInputs, integerParam } from '../params.js';
-import { createRollingSum, isRollingReady, pushRollingSum, type RollingSum } from '../rolling.js';
+import { createRollingSum, pushRollingSums, scratchColumn, type RollingSum } from '../rolling.js';
 
 interface VwapState {
   readonly output: number;
@@ -30,19 +30,23 @@ export const vwap: FeatureKind = {
   },
 };
 
-function stepVwap(state: VwapState, typical: number, volume: number): number {
-  pushRollingSum(state.value, typical * volume);
-  pushRollingSum(state.volume, volume);
-  if (!isRollingReady(state.volume)) return NaN;
-  const total = state.volume.sum;
-  return total === 0 ? typical : state.value.sum / total;
-}
-
+/**
+ * Running sums of typical * volume (in a scratch column) and of volume (into the output column), then their ratio
+ * bar by bar; the volume window alone decides readiness.
+ */
 function updateVwap(state: VwapState, frame: Frame, from: number, to: number): void {
   const high = frame[BarSlot.high]!;
   const low = frame[BarSlot.low]!;
   const close = frame[BarSlot.close]!;
   const volume = frame[BarSlot.volume]!;
   const output = frame[state.output]!;
-  for (let i = from; i < to; i++) output[i] = stepVwap(state, (high[i]! + low[i]! + close[i]!) / 3, volume[i]!);
+  const values = scratchColumn(0, to);
+  for (let i = from; i < to; i++) values[i] = ((high[i]! + low[i]! + close[i]!) / 3) * volume[i]!;
+  pushRollingSums(state.value, values, from, to, values);
+  pushRollingSums(state.volume, volume, from, to, output);
+  for (let i = from; i < to; i++) {
+    const total = output[i]!;
+    if (total === 0) output[i] = (high[i]! + low[i]! + close[i]!) / 3;
+    else if (total === total) output[i] = values[i]! / total;
+  }
 }
