@@ -1,0 +1,92 @@
+import type { RiskConfig } from '../../config/risk.js';
+import type { Micros } from '../money/money.js';
+import type { SignalOutput } from '../signals/SignalOutput.js';
+import type { BrokerOrderId, ClientOrderId, StrategyId } from './ids.js';
+import type { Execution, OrderStatus } from './types.js';
+
+/**
+ * Everything the engine reacts to. Time comes only from events (`ts`, UTC epoch ms); the engine reads no clock.
+ * Every event is recorded in the live process so a session replays exactly.
+ */
+export type EngineEvent =
+  | BarClosed
+  | SignalReceived
+  | ExecutionReported
+  | OrderStatusReported
+  | TimerFired
+  | RiskConfigChanged
+  | ModelChanged
+  | KillSwitchSet;
+
+/** A bar of one ticker has closed: `ts` is the close time (bar start + bar size); prices in dollars as read. */
+export interface BarClosed {
+  readonly type: 'BarClosed';
+  readonly ts: number;
+  readonly ticker: string;
+  readonly barStart: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+}
+
+/** A strategy's model produced a signal for a ticker at `ts` (no earlier than the close of the bar it used). */
+export interface SignalReceived {
+  readonly type: 'SignalReceived';
+  readonly ts: number;
+  readonly strategy: StrategyId;
+  readonly ticker: string;
+  readonly output: SignalOutput;
+}
+
+/** The broker reported an execution (a fill, or a correction of an earlier one). */
+export interface ExecutionReported {
+  readonly type: 'ExecutionReported';
+  readonly ts: number;
+  readonly execution: Execution;
+}
+
+/** The broker reported an order status (acknowledged, cancelled, rejected, inactive). */
+export interface OrderStatusReported {
+  readonly type: 'OrderStatusReported';
+  readonly ts: number;
+  readonly clientOrderId: ClientOrderId;
+  readonly brokerOrderId: BrokerOrderId | null;
+  readonly status: OrderStatus;
+  readonly reason: string | null;
+}
+
+/** Time passed with no bar (session edges, end of data): lets time rules such as flatten-before-close fire. */
+export interface TimerFired {
+  readonly type: 'TimerFired';
+  readonly ts: number;
+}
+
+/** New risk limits and sizing take effect from `ts`. */
+export interface RiskConfigChanged {
+  readonly type: 'RiskConfigChanged';
+  readonly ts: number;
+  readonly risk: RiskConfig;
+}
+
+/** A strategy now runs another model (logged; positions are kept). */
+export interface ModelChanged {
+  readonly type: 'ModelChanged';
+  readonly ts: number;
+  readonly strategy: StrategyId;
+  readonly model: string;
+}
+
+/** The kill switch was engaged or released. While engaged only risk-reducing orders go out. */
+export interface KillSwitchSet {
+  readonly type: 'KillSwitchSet';
+  readonly ts: number;
+  readonly engaged: boolean;
+  readonly reason: string;
+  /** Also close every position now. */
+  readonly flatten: boolean;
+}
+
+/** Last traded price of a ticker, for marking (micro-dollars). */
+export type PriceMap = Record<string, Micros>;
