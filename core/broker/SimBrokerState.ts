@@ -1,0 +1,41 @@
+import type { Micros } from '../money/money.js';
+import type { BrokerOrderId, ClientOrderId } from '../trading/ids.js';
+import type { OrderType, Side } from '../trading/types.js';
+import type { SimBrokerConfig } from './SimBrokerConfig.js';
+
+/** A working order inside the simulated broker. Plain data. */
+export interface SimOrder {
+  readonly clientOrderId: ClientOrderId;
+  readonly brokerOrderId: BrokerOrderId;
+  readonly ticker: string;
+  readonly side: Side;
+  readonly type: OrderType;
+  /** Total quantity (after replaces). */
+  quantity: number;
+  /** Limit price (LIMIT orders only). */
+  limitPrice: Micros | null;
+  filledQuantity: number;
+  /** Sum of price x quantity over the order's executions, for the commission cap. */
+  filledValue: Micros;
+  /** Commission charged so far over the order's executions. */
+  commissionCharged: Micros;
+  /** UTC ms of submission: bars that start earlier are never eligible. */
+  readonly submittedTs: number;
+  /** Bars starting at or after submission still to pass before the order may fill (latency). */
+  barsToWait: number;
+  /** New York day (yyyymmdd) of the first bar the order saw; 0 before that bar. */
+  sessionDay: number;
+}
+
+/**
+ * Everything the simulated broker knows: plain data, so `JSON.parse(JSON.stringify(state))` restores it exactly.
+ * Working orders are grouped by ticker, each list in submission order.
+ */
+export interface SimBrokerState {
+  readonly config: SimBrokerConfig;
+  readonly working: Record<string, SimOrder[]>;
+  /** Number of the last broker order id handed out. */
+  lastOrderNumber: number;
+  /** Number of the last execution id handed out. */
+  lastExecutionNumber: number;
+}

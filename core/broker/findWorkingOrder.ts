@@ -1,0 +1,19 @@
+import type { ClientOrderId } from '../trading/ids.js';
+import type { SimBrokerState, SimOrder } from './SimBrokerState.js';
+
+/** Where a working order sits: its ticker's list and its index there. */
+export interface WorkingOrderSlot {
+  readonly orders: SimOrder[];
+  readonly index: number;
+}
+
+/** Finds a working order by client order id; null when no such order is working. */
+export function findWorkingOrder(state: SimBrokerState, id: ClientOrderId): WorkingOrderSlot | null {
+  for (const ticker in state.working) {
+    const orders = state.working[ticker];
+    for (let index = 0; index < orders.length; index++) {
+      if (orders[index].clientOrderId === id) return { orders, index };
+    }
+  }
+  return null;
+}
