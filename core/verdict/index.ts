@@ -1,0 +1,2 @@
+export * from './decideVerdict.js';
+export * from './Verdict.js';
