@@ -1,6 +1,7 @@
 import { loadAppConfig } from '../adapters/config/loadConfig.js';
 import { loadBars } from '../adapters/data/index.js';
 import { resolveConfigDir } from '../cli/paths.js';
+import { benchBacktest } from './backtestBench.js';
 import { benchFeatures } from './featureBench.js';
 import { benchFile } from './sharedData.js';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     results['data.tickers'] = bars.batches.length;
     results['data.peak_rss_mb'] = Math.round(process.resourceUsage().maxRSS / 1024);
     Object.assign(results, benchFeatures(bars, app));
+    Object.assign(results, benchBacktest(bars, app));
   } else {
     results['data.skipped'] = 'bench file absent';
   }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBacktestCommands } from './commands/backtestCommands.js';
 import { registerConfigCommands } from './commands/configCommands.js';
 import { registerDataCommands } from './commands/dataCommands.js';
 import { registerFeatureCommands } from './commands/featureCommands.js';
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDataCommands(program);
   registerFeatureCommands(program);
+  registerBacktestCommands(program);
   registerConfigCommands(program);
   return program;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BacktestConfigSchema } from './backtest.js';
 import { ColumnMapSchema } from './columnMap.js';
 import { ExperimentConfigSchema } from './experiment.js';
 import { FeaturesConfigSchema } from './features.js';
@@ -25,6 +26,7 @@ export const PUBLISHED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   models: ModelsConfigSchema,
   experiment: ExperimentConfigSchema,
   'column-map': ColumnMapSchema,
+  backtest: BacktestConfigSchema,
 };
 
 /** The parsed, frozen configuration of the whole system. */

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import type { ColumnMap } from '../../config/columnMap.js';
+import type { SignalColumns } from '../../core/backtest/runBacktest.js';
+import type { BarSet } from '../../core/data/BarBatch.js';
+import { parseTimestamp } from '../../core/data/parseTimestamp.js';
+import { createWallToUtc } from '../../core/data/wallToUtc.js';
+import { FileUnreadableError, MissingColumnError } from '../../core/data/errors.js';
+import { describeColumns, openDuck, queryColumns, sqlIdentifier, sqlString, type CodedStrings } from './duckdb.js';
+
+/** Signals aligned to bars, plus the rows that matched no bar (counted and shown, never dropped silently). */
+export interface LoadedSignals {
+  readonly columns: SignalColumns;
+  readonly rows: number;
+  readonly matched: number;
+  readonly unmatched: number;
+  readonly duplicates: number;
+  readonly invalid: number;
+  /** A few unmatched or invalid rows, for the message. */
+  readonly examples: readonly string[];
+}
+
+const TICKER_NAMES = ['ticker', 'symbol'];
+const TIME_NAMES = ['ts', 'ts_et', 'datetime', 'timestamp', 'date', 'time'];
+
+function pick(names: readonly string[], wanted: readonly string[], file: string, field: string): string {
+  const found = names.find((name) => wanted.includes(name.toLowerCase()));
+  if (!found) throw new MissingColumnError(file, field, [...wanted], names);
+  return found;
+}
+
+/**
+ * Reads a signals file (CSV or Parquet: ticker, ts, signal, confidence) and aligns it to the bars. Timestamps follow
+ * the data file's convention: naive times in the map's zone (New York by default), bar starts unless the map says
+ * bar_end. A signal for bar t is acted on at the close of bar t.
+ */
+export async function loadSignals(path: string, bars: BarSet, map?: ColumnMap): Promise<LoadedSignals> {
+  if (!existsSync(path)) throw new FileUnreadableError(path, new Error('no such file'));
+  const source = /\.(parquet|pq)$/i.test(path)
+    ? `read_parquet(${sqlString(path)})`
+    : `read_csv(${sqlString(path)}, all_varchar = true, header = true)`;
+  const duck = await openDuck();
+  try {
+    const described = await describeColumns(duck.connection, `SELECT * FROM ${source}`);
+    const names = described.map((column) => column.name);
+    const ticker = pick(names, TICKER_NAMES, path, 'ticker');
+    const time = pick(names, TIME_NAMES, path, 'ts');
+    const signal = pick(names, ['signal'], path, 'signal');
+    const confidence = pick(names, ['confidence'], path, 'confidence');
+    const timeType = described.find((column) => column.name === time)!.type;
+    const timeSql =
+      timeType === 'TIMESTAMP_TZ'
+        ? `CAST(epoch_ms(${sqlIdentifier(time)}) AS VARCHAR)`
+        : `CAST(${sqlIdentifier(time)} AS VARCHAR)`;
+    const { length, columns } = await queryColumns(
+      duck.connection,
+      `SELECT CAST(${sqlIdentifier(ticker)} AS VARCHAR), ${timeSql}, TRY_CAST(${sqlIdentifier(signal)} AS DOUBLE), TRY_CAST(${sqlIdentifier(confidence)} AS DOUBLE) FROM ${source}`,
+      ['varchar', 'varchar', 'double', 'double'],
+    );
+    return align(
+      bars,
+      map,
+      length,
+      columns[0] as CodedStrings,
+      columns[1] as CodedStrings,
+      columns[2] as Float64Array,
+      columns[3] as Float64Array,
+    );
+  } finally {
+    duck.close();
+  }
+}
+
+function align(
+  bars: BarSet,
+  map: ColumnMap | undefined,
+  length: number,
+  tickers: CodedStrings,
+  times: CodedStrings,
+  signal: Float64Array,
+  confidence: Float64Array,
+): LoadedSignals {
+  const toUtc = createWallToUtc(map?.timestamps.timezone ?? 'America/New_York');
+  const barEnd = map?.timestamps.convention === 'bar_end';
+  const lookup = new Map(
+    bars.batches.map((batch) => [batch.ticker, new Map(Array.from(batch.ts, (ts, i) => [ts, i]))]),
+  );
+  const columns: Record<string, { signal: Float64Array; confidence: Float64Array }> = {};
+  for (const batch of bars.batches) {
+    columns[batch.ticker] = {
+      signal: new Float64Array(batch.length).fill(NaN),
+      confidence: new Float64Array(batch.length).fill(NaN),
+    };
+  }
+  let matched = 0;
+  let unmatched = 0;
+  let duplicates = 0;
+  let invalid = 0;
+  const examples: string[] = [];
+  for (let row = 0; row < length; row++) {
+    const name = tickers.names[tickers.codes[row]!]!.toUpperCase();
+    const text = times.names[times.codes[row]!]!;
+    const s = signal[row]!;
+    const c = confidence[row]!;
+    if (!(s >= -1 && s <= 1) || !(c >= 0 && c <= 1)) {
+      invalid++;
+      if (examples.length < 5) examples.push(`row ${row + 2}: signal ${s} or confidence ${c} outside [-1,1] / [0,1]`);
+      continue;
+    }
+    const parsed =
+      /^-?\d+(\.\d+)?$/.test(text) && text.length >= 12 ? { ms: Number(text), isWall: false } : parseTimestamp(text);
+    let ts = parsed === null ? NaN : parsed.isWall ? toUtc(parsed.ms) : parsed.ms;
+    const batch = bars.batches.find((candidate) => candidate.ticker === name);
+    if (barEnd && batch) ts -= batch.barMs;
+    const index = lookup.get(name)?.get(ts);
+    if (index === undefined) {
+      unmatched++;
+      if (examples.length < 5) examples.push(`row ${row + 2}: ${name} ${text} matches no bar`);
+      continue;
+    }
+    const column = columns[name]!;
+    if (column.signal[index] === column.signal[index]) {
+      duplicates++;
+      continue;
+    }
+    column.signal[index] = s;
+    column.confidence[index] = c;
+    matched++;
+  }
+  return { columns, rows: length, matched, unmatched, duplicates, invalid, examples };
+}

@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadAppConfig, readConfigFile } from '../../adapters/config/loadConfig.js';
+import { loadBars, loadColumnMap } from '../../adapters/data/index.js';
+import { loadSignals } from '../../adapters/data/loadSignals.js';
+import { BacktestConfigSchema } from '../../config/backtest.js';
+import { ConfigError } from '../../config/errors.js';
+import { runBacktest, simBrokerConfigFrom } from '../../core/backtest/index.js';
+import { formatDay } from '../../core/calendar/index.js';
+import { resolveConfigDir } from '../paths.js';
+import { formatSeconds } from '../text.js';
+
+interface BacktestOptions {
+  readonly data: string;
+  readonly signals: string;
+  readonly config?: string;
+  readonly map?: string;
+  readonly json: string;
+  readonly costs: string;
+}
+
+/** JSON has no NaN or infinities: write them as null, "Infinity" or "-Infinity" so nothing is silently zero. */
+function jsonNumber(_key: string, value: unknown): unknown {
+  if (typeof value !== 'number' || Number.isFinite(value)) return value;
+  return Number.isNaN(value) ? null : value > 0 ? 'Infinity' : '-Infinity';
+}
+
+/** `intraday backtest`: the engine with the simulated broker over bars and precomputed signals. */
+export function registerBacktestCommands(program: Command): void {
+  program
+    .command('backtest')
+    .description('replay bars and signals through the engine, risk manager and simulated broker; write metrics as JSON')
+    .requiredOption('--data <bars>', 'bars: .csv or .parquet')
+    .requiredOption('--signals <file>', 'ticker, ts, signal, confidence (ts in the data file convention)')
+    .option('--config <yaml>', 'backtest settings: cash, slippage, commission, latency, risk overrides')
+    .option('--map <columns.yaml>', 'column map of the data file (also applies to the signal timestamps)')
+    .requiredOption('--json <out.json>', 'where to write metrics, the daily equity series and the trade list')
+    .option('--costs <mode>', '"config" (default) or "none": no commission and no slippage', 'config')
+    .action(async (options: BacktestOptions) => {
+      const started = performance.now();
+      if (options.costs !== 'config' && options.costs !== 'none') {
+        throw new Error(`--costs must be "config" or "none", was "${options.costs}"`);
+      }
+      const app = loadAppConfig(resolveConfigDir(program.opts<{ configDir?: string }>().configDir));
+      let settings = BacktestConfigSchema.parse({});
+      if (options.config) {
+        const parsed = readConfigFile(resolve(options.config), BacktestConfigSchema);
+        if (!parsed.ok) throw new ConfigError(parsed.problems);
+        settings = parsed.value;
+      }
+      const map = options.map ? await loadColumnMap(options.map) : undefined;
+      const { bars, quarantine } = await loadBars(resolve(options.data), map ? { map } : {});
+      const signals = await loadSignals(resolve(options.signals), bars, map);
+      console.log(
+        `bars: ${quarantine.rowsOut} of ${quarantine.rowsIn} rows (${quarantine.rowsIn - quarantine.rowsOut} quarantined)`,
+      );
+      console.log(
+        `signals: ${signals.matched} matched of ${signals.rows} rows; ${signals.unmatched} match no bar, ` +
+          `${signals.duplicates} duplicates, ${signals.invalid} out of range`,
+      );
+      for (const example of signals.examples) console.log(`  ${example}`);
+      const result = runBacktest({
+        bars,
+        signals: signals.columns,
+        risk: settings.risk ?? app.risk,
+        broker: simBrokerConfigFrom(settings, options.costs === 'none' ? 'none' : 'config'),
+        initialCash: settings.initial_cash,
+        strategy: settings.strategy,
+      });
+      const output = {
+        source: bars.origin.kind,
+        costs: options.costs,
+        metrics: { ...result.metrics },
+        counts: {
+          bars: result.steps,
+          orders: result.orders,
+          executions: result.executions,
+          open_trades_at_end: result.openTradesAtEnd,
+          log_codes: result.logCounts,
+        },
+        equity: result.dailyEquity.slice(1).map((point) => ({ day: formatDay(point.day), equity: point.equity })),
+        trades: result.trades.map((trade) => ({
+          ...trade,
+          entryTs: new Date(trade.entryTs).toISOString(),
+          exitTs: new Date(trade.exitTs).toISOString(),
+        })),
+      };
+      const out = resolve(options.json);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(output, jsonNumber, 2)}\n`);
+      const m = result.metrics;
+      console.log(
+        `sharpe ${m.sharpe.toFixed(2)}, total return ${(100 * m.total_return).toFixed(2)}%, max drawdown ` +
+          `${(100 * m.max_drawdown).toFixed(2)}%, trades ${m.trades}, costs $${m.costs.toFixed(2)}`,
+      );
+      console.log(`wrote ${out} in ${formatSeconds(performance.now() - started)}`);
+    });
+}

@@ -1,0 +1,88 @@
+import { cancelOrder, replaceOrder, submitOrder, type BrokerEvent, type SimBrokerState } from '../broker/index.js';
+import { handleEvent, type EngineState } from '../engine/index.js';
+import { toDollars } from '../money/money.js';
+import type { EngineCommand } from '../trading/commands.js';
+import type { EngineEvent } from '../trading/events.js';
+import type { StrategyId } from '../trading/ids.js';
+import type { TradeLedger } from './TradeLedger.js';
+
+/**
+ * Carries engine commands to the simulated broker and broker events back to the engine, in order, until both are
+ * quiet; counts what a report needs on the way. The hot path has its own router over the real broker.
+ */
+export class CommandRouter {
+  tradedNotional = 0;
+  commissions = 0;
+  slippage = 0;
+  orders = 0;
+  executions = 0;
+  readonly logCounts: Record<string, number> = {};
+  private readonly commands: EngineCommand[] = [];
+  private readonly ledger: TradeLedger;
+  private readonly strategy: StrategyId;
+
+  constructor(ledger: TradeLedger, strategy: StrategyId) {
+    this.ledger = ledger;
+    this.strategy = strategy;
+  }
+
+  /** Hands one event to the engine and routes whatever follows. `bar` is the ticker's bar index, for trade bars. */
+  dispatch(engine: EngineState, broker: SimBrokerState, event: EngineEvent, bar: number): void {
+    handleEvent(engine, event, this.commands);
+    this.drain(engine, broker, bar);
+  }
+
+  /** Broker events from a bar: executions are measured against the bar open for the slippage paid. */
+  deliver(
+    engine: EngineState,
+    broker: SimBrokerState,
+    events: readonly BrokerEvent[],
+    bar: number,
+    open: number,
+  ): void {
+    for (const event of events) {
+      if (event.type === 'ExecutionReported') {
+        const execution = event.execution;
+        const slippage = Math.abs(toDollars(execution.price) - open) * execution.quantity;
+        this.slippage += slippage;
+        this.countExecution(event, bar, slippage);
+      }
+      this.dispatch(engine, broker, event, bar);
+    }
+  }
+
+  private drain(engine: EngineState, broker: SimBrokerState, bar: number): void {
+    while (this.commands.length > 0) {
+      const command = this.commands.shift()!;
+      let answers: readonly BrokerEvent[] = [];
+      switch (command.type) {
+        case 'LogRecord':
+          this.logCounts[command.code] = (this.logCounts[command.code] ?? 0) + 1;
+          break;
+        case 'SubmitOrder':
+          this.orders++;
+          answers = submitOrder(broker, command.order, command.ts);
+          break;
+        case 'CancelOrder':
+          answers = cancelOrder(broker, command.clientOrderId, command.ts);
+          break;
+        case 'ReplaceOrder':
+          answers = replaceOrder(broker, command.clientOrderId, command.quantity, command.limitPrice, command.ts);
+          break;
+      }
+      for (const answer of answers) {
+        if (answer.type === 'ExecutionReported') this.countExecution(answer, bar, 0);
+        handleEvent(engine, answer, this.commands);
+      }
+    }
+  }
+
+  /** Counts an execution for the report and the trade ledger. */
+  private countExecution(event: BrokerEvent & { type: 'ExecutionReported' }, bar: number, slippage: number): void {
+    const execution = event.execution;
+    this.executions++;
+    this.commissions += toDollars(execution.commission);
+    this.tradedNotional += toDollars(execution.price) * execution.quantity;
+    this.ledger.record(this.strategy, execution, bar, slippage);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './CommandRouter.js';
+export * from './runBacktest.js';
+export * from './simBrokerConfigFrom.js';
+export * from './timeline.js';
+export * from './TradeLedger.js';

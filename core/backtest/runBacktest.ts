@@ -1,0 +1,145 @@
+import type { RiskConfig } from '../../config/risk.js';
+import { createExposureTally, recordExposure, summarizeBacktest, type BacktestSummary } from '../analytics/index.js';
+import { createSimBrokerState, processBar, type SimBrokerConfig, type SimBrokerState } from '../broker/index.js';
+import { localDayOf } from '../calendar/index.js';
+import type { BarSet } from '../data/BarBatch.js';
+import { createEngine, restoreEngine, serializeEngine, type EngineState } from '../engine/index.js';
+import { toDollars, toMicros } from '../money/money.js';
+import { equity, grossExposure } from '../portfolio/index.js';
+import { strategyId } from '../trading/ids.js';
+import { CommandRouter } from './CommandRouter.js';
+import { buildTimeline } from './timeline.js';
+import { TradeLedger, type Trade } from './TradeLedger.js';
+
+/** Signals aligned to the bars of each ticker: NaN where a bar has no signal. */
+export type SignalColumns = Readonly<
+  Record<string, { readonly signal: Float64Array; readonly confidence: Float64Array }>
+>;
+
+/** Everything a backtest needs. Prices in the bars are dollars; cash in dollars. */
+export interface BacktestInput {
+  readonly bars: BarSet;
+  readonly signals: SignalColumns;
+  readonly risk: RiskConfig;
+  readonly broker: SimBrokerConfig;
+  readonly initialCash: number;
+  /** Strategy name the signals belong to (default `model`). */
+  readonly strategy?: string;
+  /** For recovery tests: serialize and restore engine and broker state before this timeline step. */
+  readonly restoreAtStep?: number;
+}
+
+/** Equity at the end of one New York session. */
+export interface DailyEquity {
+  readonly day: number;
+  readonly equity: number;
+}
+
+/** A backtest's metrics, series and counts. */
+export interface BacktestResult {
+  readonly metrics: BacktestSummary;
+  /** Session-end equity, starting with the initial cash on day 0. */
+  readonly dailyEquity: readonly DailyEquity[];
+  readonly trades: readonly Trade[];
+  readonly openTradesAtEnd: number;
+  readonly steps: number;
+  readonly orders: number;
+  readonly executions: number;
+  readonly commissions: number;
+  readonly slippage: number;
+  /** LogRecord commands by code: risk decisions, illegal transitions, duplicates... */
+  readonly logCounts: Readonly<Record<string, number>>;
+  readonly finalEquity: number;
+  readonly engine: EngineState;
+}
+
+/**
+ * The event-driven backtest: the live engine replayed over history against the simulated broker. For each bar, in
+ * time order: the broker first fills working orders on that bar (so an order decided at a bar's close fills no
+ * earlier than the next bar's open), then the bar's close reaches the engine, then the signal computed from it.
+ */
+export function runBacktest(input: BacktestInput): BacktestResult {
+  const batches = input.bars.batches;
+  const strategy = strategyId(input.strategy ?? 'model');
+  const barMs = batches[0]?.barMs || 300_000;
+  let engine = createEngine({
+    risk: input.risk,
+    strategies: [strategy],
+    initialCash: toMicros(input.initialCash),
+    barMs,
+  });
+  let broker: SimBrokerState = createSimBrokerState(input.broker);
+  const ledger = new TradeLedger();
+  const router = new CommandRouter(ledger, strategy);
+  const timeline = buildTimeline(batches);
+  const signalColumns = batches.map((batch) => input.signals[batch.ticker] ?? null);
+  const dailyEquity: DailyEquity[] = [{ day: 0, equity: input.initialCash }];
+  const exposure = createExposureTally();
+  let day = 0;
+
+  for (let step = 0; step < timeline.length; step++) {
+    if (step === input.restoreAtStep) {
+      engine = restoreEngine(serializeEngine(engine));
+      broker = JSON.parse(JSON.stringify(broker)) as SimBrokerState;
+    }
+    const batch = batches[timeline.ticker[step]!]!;
+    const i = timeline.index[step]!;
+    const barStart = batch.ts[i]!;
+    const barDay = localDayOf(barStart);
+    if (barDay !== day) {
+      if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
+      day = barDay;
+    }
+    const bar = {
+      ticker: batch.ticker,
+      barStart,
+      barMs: batch.barMs,
+      open: batch.open[i]!,
+      high: batch.high[i]!,
+      low: batch.low[i]!,
+      close: batch.close[i]!,
+      volume: batch.volume[i]!,
+    };
+    router.deliver(engine, broker, processBar(broker, { ...bar, spread: null }), i, bar.open);
+    const closeTs = barStart + batch.barMs;
+    router.dispatch(engine, broker, { type: 'BarClosed', ts: closeTs, ...bar }, i);
+    const columns = signalColumns[timeline.ticker[step]!];
+    const signal = columns ? columns.signal[i]! : NaN;
+    if (signal === signal) {
+      const output = { signal, confidence: columns!.confidence[i]!, metadata: {} };
+      router.dispatch(
+        engine,
+        broker,
+        { type: 'SignalReceived', ts: closeTs, strategy, ticker: batch.ticker, output },
+        i,
+      );
+    }
+    recordExposure(
+      exposure,
+      toDollars(grossExposure(engine.portfolio)),
+      Math.max(toDollars(equity(engine.portfolio)), 1e-9),
+    );
+  }
+  if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
+  const metrics = summarizeBacktest({
+    equity: dailyEquity.map((point) => point.equity),
+    trades: ledger.trades,
+    exposure,
+    tradedNotional: router.tradedNotional,
+    costs: router.commissions + router.slippage,
+  });
+  return {
+    metrics,
+    dailyEquity,
+    trades: ledger.trades,
+    openTradesAtEnd: ledger.openCount(),
+    steps: timeline.length,
+    orders: router.orders,
+    executions: router.executions,
+    commissions: router.commissions,
+    slippage: router.slippage,
+    logCounts: router.logCounts,
+    finalEquity: toDollars(equity(engine.portfolio)),
+    engine,
+  };
+}

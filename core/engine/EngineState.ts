@@ -1,0 +1,48 @@
+import type { RiskConfig } from '../../config/risk.js';
+import type { Micros } from '../money/money.js';
+import type { OrderManagerState } from '../orders/index.js';
+import type { PortfolioState } from '../portfolio/index.js';
+import type { TradingState } from '../risk/index.js';
+import type { StrategyId } from '../trading/ids.js';
+
+/** Per-ticker market memory: last close and an exponentially weighted variance of bar returns. */
+export interface TickerMemory {
+  lastClose: number;
+  /** EWMA of squared simple returns (per bar). */
+  variance: number;
+  /** Returns seen, for the warm-up of the variance. */
+  returns: number;
+  /** EWMA of the absolute quantity of orders sent, for the size fat-finger check (0 = none yet). */
+  typicalQuantity: number;
+}
+
+/**
+ * Everything the engine knows, as plain data: JSON.stringify it at any event boundary and `restoreEngine` continues
+ * exactly where it stopped (this is how the live process recovers).
+ */
+export interface EngineState {
+  readonly version: 1;
+  /** Time of the latest event (UTC ms); the engine's only notion of now. */
+  now: number;
+  risk: RiskConfig;
+  readonly strategies: readonly StrategyId[];
+  /** Bars per year for annualizing volatility (252 sessions x bars per session). */
+  readonly barsPerYear: number;
+  orders: OrderManagerState;
+  portfolio: PortfolioState;
+  tradingState: TradingState;
+  killSwitch: boolean;
+  /** New York day (yyyymmdd) and ISO week (yyyyww) of the latest event, with the equity they started at. */
+  day: number;
+  dayStartEquity: Micros;
+  week: number;
+  weekStartEquity: Micros;
+  peakEquity: Micros;
+  /** Event times of orders sent in the last minute (rate limit). */
+  recentOrders: number[];
+  /** Session day (yyyymmdd) whose pre-close flatten has been sent. */
+  flattenedDay: number;
+  tickers: Record<string, TickerMemory>;
+  /** Model each strategy runs, for the log. */
+  models: Record<string, string>;
+}

@@ -1,0 +1,53 @@
+import type { RiskConfig } from '../../config/risk.js';
+import type { Micros } from '../money/money.js';
+import { createOrderManagerState } from '../orders/index.js';
+import { createPortfolio } from '../portfolio/index.js';
+import type { StrategyId } from '../trading/ids.js';
+import type { EngineState } from './EngineState.js';
+
+/** What an engine starts with. */
+export interface EngineSetup {
+  readonly risk: RiskConfig;
+  readonly strategies: readonly StrategyId[];
+  readonly initialCash: Micros;
+  /** Bar size in ms, to annualize per-bar volatility for volatility targeting. */
+  readonly barMs: number;
+}
+
+/** Regular-session minutes per year, the basis of `barsPerYear`. */
+const SESSION_MINUTES_PER_YEAR = 252 * 390;
+
+/** A fresh engine state: flat, ACTIVE, kill switch off. */
+export function createEngine(setup: EngineSetup): EngineState {
+  if (setup.strategies.length === 0) throw new Error('an engine needs at least one strategy');
+  return {
+    version: 1,
+    now: -Infinity,
+    risk: setup.risk,
+    strategies: [...setup.strategies],
+    barsPerYear: (SESSION_MINUTES_PER_YEAR * 60_000) / setup.barMs,
+    orders: createOrderManagerState(),
+    portfolio: createPortfolio(setup.initialCash, setup.strategies),
+    tradingState: 'ACTIVE',
+    killSwitch: setup.risk.limits.kill_switch,
+    day: 0,
+    dayStartEquity: setup.initialCash,
+    week: 0,
+    weekStartEquity: setup.initialCash,
+    peakEquity: setup.initialCash,
+    recentOrders: [],
+    flattenedDay: 0,
+    tickers: {},
+    models: {},
+  };
+}
+
+/** The state as JSON text (NaN and infinities survive as the engine never stores them in state). */
+export function serializeEngine(state: EngineState): string {
+  return JSON.stringify(state, (_key, value: unknown) => (value === -Infinity ? '-Infinity' : value));
+}
+
+/** Restores a state written by `serializeEngine`. */
+export function restoreEngine(text: string): EngineState {
+  return JSON.parse(text, (_key, value: unknown) => (value === '-Infinity' ? -Infinity : value)) as EngineState;
+}

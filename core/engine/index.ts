@@ -1,0 +1,3 @@
+export * from './createEngine.js';
+export * from './EngineState.js';
+export * from './handleEvent.js';

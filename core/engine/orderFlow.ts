@@ -1,0 +1,113 @@
+import { checkOrder, riskDecisionLog } from '../risk/index.js';
+import {
+  nextClientOrderId,
+  openQuantity,
+  registerOrder,
+  requestCancel,
+  toLogRecord,
+  workingOrders,
+} from '../orders/index.js';
+import { positionQuantity } from '../portfolio/index.js';
+import type { EngineCommand } from '../trading/commands.js';
+import type { StrategyId } from '../trading/ids.js';
+import { OrderPurpose, OrderStatus, OrderType, Side, type OrderRequest } from '../trading/types.js';
+import type { EngineState } from './EngineState.js';
+import { buildRiskContext } from './riskContext.js';
+
+/** Weight of the newest order in the typical order size (fat-finger reference). */
+const TYPICAL_ALPHA = 0.1;
+
+/**
+ * Moves a strategy's position in a ticker to `target` shares through the risk manager; the only way an order
+ * leaves the engine, so nothing can skip `checkOrder`. Working orders that already point the right way and do not
+ * overshoot are topped up; any other working order of that strategy and ticker is cancelled first and nothing new
+ * is sent until the broker confirms, so a rejected or late leg can never leave an unintended position behind.
+ */
+export function orderTowards(
+  state: EngineState,
+  strategy: StrategyId,
+  ticker: string,
+  target: number,
+  purposeHint: OrderPurpose | null,
+  ts: number,
+  out: EngineCommand[],
+): void {
+  const position = positionQuantity(state.portfolio, ticker, strategy);
+  const working = openQuantity(state.orders, ticker, strategy);
+  const needed = target - position;
+  if (working !== 0 && (Math.sign(working) !== Math.sign(needed) || Math.abs(working) > Math.abs(needed))) {
+    cancelWorking(state, strategy, ticker, ts, out);
+    return;
+  }
+  const current = position + working;
+  const delta = needed - working;
+  if (delta === 0) return;
+  const reduces = Math.abs(target) < Math.abs(current) && Math.sign(target) !== -Math.sign(current);
+  const request: OrderRequest = {
+    clientOrderId: nextClientOrderId(state.orders, strategy),
+    strategy,
+    ticker,
+    side: delta > 0 ? Side.BUY : Side.SELL,
+    quantity: Math.abs(delta),
+    type: OrderType.MARKET,
+    limitPrice: null,
+    purpose: purposeHint ?? (reduces ? OrderPurpose.EXIT : OrderPurpose.ENTRY),
+    createdTs: ts,
+  };
+  const decision = checkOrder(request, buildRiskContext(state, ticker, ts), state.risk.limits);
+  out.push(riskDecisionLog(decision, request, ts));
+  if (decision.outcome === 'REJECT' || decision.quantity <= 0) return;
+  const order: OrderRequest =
+    decision.quantity === request.quantity ? request : { ...request, quantity: decision.quantity };
+  registerOrder(state.orders, order, ts);
+  state.recentOrders.push(ts);
+  const memory = state.tickers[ticker];
+  if (memory) {
+    memory.typicalQuantity =
+      memory.typicalQuantity === 0
+        ? order.quantity
+        : memory.typicalQuantity + TYPICAL_ALPHA * (order.quantity - memory.typicalQuantity);
+  }
+  out.push({ type: 'SubmitOrder', ts, order });
+}
+
+/** Asks the broker to cancel every working order of a strategy in a ticker (once: pending cancels are left alone). */
+function cancelWorking(
+  state: EngineState,
+  strategy: StrategyId,
+  ticker: string,
+  ts: number,
+  out: EngineCommand[],
+): void {
+  for (const order of workingOrders(state.orders)) {
+    const request = order.request;
+    if (request.strategy !== strategy || request.ticker !== ticker || order.status === OrderStatus.PENDING_CANCEL) {
+      continue;
+    }
+    const update = requestCancel(state.orders, request.clientOrderId, ts);
+    for (const notice of update.notices) out.push(toLogRecord(notice, ts));
+    if (update.outcome === 'APPLIED') out.push({ type: 'CancelOrder', ts, clientOrderId: request.clientOrderId });
+  }
+}
+
+/** Sends every strategy's every position (net of working orders) to zero. */
+export function flattenAll(state: EngineState, ts: number, reason: string, out: EngineCommand[]): void {
+  for (const strategy of state.strategies) {
+    const tickers = new Set<string>();
+    for (const ticker of Object.keys(state.portfolio.positions)) tickers.add(ticker);
+    for (const order of workingOrders(state.orders)) tickers.add(order.request.ticker);
+    for (const ticker of [...tickers].sort()) {
+      const net = positionQuantity(state.portfolio, ticker, strategy) + openQuantity(state.orders, ticker, strategy);
+      if (net === 0) continue;
+      out.push({
+        type: 'LogRecord',
+        ts,
+        level: 'info',
+        code: reason,
+        message: `flatten ${strategy} ${ticker}`,
+        context: { strategy, ticker, quantity: net },
+      });
+      orderTowards(state, strategy, ticker, 0, OrderPurpose.FLATTEN, ts, out);
+    }
+  }
+}
