@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/sharedData.js';
+
+const run = promisify(execFile);
+const BIN = join(REPO_ROOT, 'bin', 'intraday.js');
+
+// Drives the compiled CLI (`npm test` builds it first) on generated bars, so it needs no shared data.
+async function intraday(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout, err: failed.stderr };
+  }
+}
+
+const METRIC_KEYS = [
+  'sharpe',
+  'sortino',
+  'max_drawdown',
+  'calmar',
+  'win_rate',
+  'profit_factor',
+  'avg_trade_bars',
+  'exposure',
+  'turnover',
+  'costs',
+  'trades',
+  'total_return',
+];
+
+describe('intraday backtest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'intraday-backtest-'));
+  const bars = join(dir, 'bars.csv');
+  const signals = join(dir, 'signals.csv');
+
+  async function prepare(): Promise<void> {
+    const generated = await intraday([
+      'data',
+      'generate',
+      '--tickers',
+      'AAA,BBB',
+      '--start',
+      '2024-03-04',
+      '--end',
+      '2024-03-08',
+      '--seed',
+      '11',
+      '--out',
+      bars,
+    ]);
+    expect(generated.code, generated.err).toBe(0);
+    // Fade each bar's move: a signal per bar, in the data file's own timestamp convention (UTC ISO here).
+    const lines = readFileSync(bars, 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    const at = (name: string): number => header.indexOf(name);
+    const rows = lines.slice(1).map((line) => line.split(','));
+    const out = ['ticker,ts,signal,confidence'];
+    for (const row of rows) {
+      const move = Number(row[at('close')]) / Number(row[at('open')]) - 1;
+      out.push(`${row[at('ticker')]},${row[at('ts')]},${Math.max(-1, Math.min(1, -move * 300)).toFixed(4)},0.8`);
+    }
+    writeFileSync(signals, `${out.join('\n')}\n`);
+  }
+
+  it('writes every required metric, the daily equity and the trades, and --costs none costs nothing', async () => {
+    await prepare();
+
+    const withCosts = await intraday([
+      'backtest',
+      '--data',
+      bars,
+      '--signals',
+      signals,
+      '--json',
+      join(dir, 'costs.json'),
+    ]);
+    const free = await intraday([
+      'backtest',
+      '--data',
+      bars,
+      '--signals',
+      signals,
+      '--json',
+      join(dir, 'free.json'),
+      '--costs',
+      'none',
+    ]);
+
+    expect(withCosts.code, withCosts.err).toBe(0);
+    expect(free.code, free.err).toBe(0);
+    expect(withCosts.out).toMatch(/signals: 780 matched of 780 rows; 0 match no bar/);
+    const paid = JSON.parse(readFileSync(join(dir, 'costs.json'), 'utf8')) as {
+      metrics: Record<string, number>;
+      equity: unknown[];
+      trades: unknown[];
+      source: string;
+    };
+    const none = JSON.parse(readFileSync(join(dir, 'free.json'), 'utf8')) as { metrics: Record<string, number> };
+    for (const key of METRIC_KEYS) expect(Object.keys(paid.metrics), `metric ${key}`).toContain(key);
+    expect(paid.source).toBe('synthetic');
+    expect(paid.equity).toHaveLength(5);
+    expect(paid.trades.length).toBe(paid.metrics['trades']);
+    expect(paid.metrics['trades']).toBeGreaterThan(10);
+    expect(paid.metrics['costs']).toBeGreaterThan(0);
+    expect(none.metrics['costs']).toBe(0);
+    expect(none.metrics['total_return']).toBeGreaterThan(paid.metrics['total_return']!);
+  });
+
+  it('counts signals that match no bar instead of dropping them silently, and rejects a bad --costs', async () => {
+    await prepare();
+    const stray = join(dir, 'stray.csv');
+    writeFileSync(
+      stray,
+      'ticker,ts,signal,confidence\nAAA,2024-03-04T14:30:00.000Z,0.5,0.5\nZZZ,2024-03-04T14:30:00.000Z,0.5,0.5\nAAA,2024-03-04T14:35:00.000Z,3,0.5\n',
+    );
+
+    const result = await intraday(['backtest', '--data', bars, '--signals', stray, '--json', join(dir, 'stray.json')]);
+    const bad = await intraday([
+      'backtest',
+      '--data',
+      bars,
+      '--signals',
+      stray,
+      '--json',
+      join(dir, 'bad.json'),
+      '--costs',
+      'cheap',
+    ]);
+
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('signals: 1 matched of 3 rows; 1 match no bar, 0 duplicates, 1 out of range');
+    expect(result.out).toContain('ZZZ 2024-03-04T14:30:00.000Z matches no bar');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--costs must be "config" or "none", was "cheap"');
+  });
+});
