@@ -6,6 +6,7 @@ import { loadBars, loadColumnMap } from '../../adapters/data/index.js';
 import { loadSignals } from '../../adapters/data/loadSignals.js';
 import { BacktestConfigSchema } from '../../config/backtest.js';
 import { ConfigError } from '../../config/errors.js';
+import { signalInformationCoefficient } from '../../core/analytics/index.js';
 import { runBacktest, simBrokerConfigFrom } from '../../core/backtest/index.js';
 import { formatDay } from '../../core/calendar/index.js';
 import { resolveConfigDir } from '../paths.js';
@@ -68,10 +69,11 @@ export function registerBacktestCommands(program: Command): void {
         initialCash: settings.initial_cash,
         strategy: settings.strategy,
       });
+      const ic = signalInformationCoefficient(bars.batches, (ticker) => signals.columns[ticker]?.signal ?? null);
       const output = {
         source: bars.origin.kind,
         costs: options.costs,
-        metrics: { ...result.metrics },
+        metrics: { ...result.metrics, ic_pearson: ic.pearson, ic_spearman: ic.spearman, ic_pairs: ic.pairs },
         counts: {
           bars: result.steps,
           orders: result.orders,
@@ -92,7 +94,8 @@ export function registerBacktestCommands(program: Command): void {
       const m = result.metrics;
       console.log(
         `sharpe ${m.sharpe.toFixed(2)}, total return ${(100 * m.total_return).toFixed(2)}%, max drawdown ` +
-          `${(100 * m.max_drawdown).toFixed(2)}%, trades ${m.trades}, costs $${m.costs.toFixed(2)}`,
+          `${(100 * m.max_drawdown).toFixed(2)}%, trades ${m.trades}, costs $${m.costs.toFixed(2)}, ` +
+          `IC vs next bar ${ic.spearman.toFixed(3)} (rank)`,
       );
       console.log(`wrote ${out} in ${formatSeconds(performance.now() - started)}`);
     });

@@ -16,6 +16,7 @@ export * from './pearsonCorrelation.js';
 export * from './probabilisticSharpe.js';
 export * from './profitFactor.js';
 export * from './returnMoments.js';
+export * from './signalInformationCoefficient.js';
 export * from './sharpeRatio.js';
 export * from './sortinoRatio.js';
 export * from './spearmanCorrelation.js';
