@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/sharedData.js';
-
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'intraday.js');
-
-// Drives the compiled CLI (`npm test` builds it first) on generated bars, so it needs no shared data.
-async function intraday(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: REPO_ROOT });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout, err: failed.stderr };
-  }
-}
+import { intraday } from '../support/runCli.js';
 
 const METRIC_KEYS = [
+  'ic_pearson',
+  'ic_spearman',
   'sharpe',
   'sortino',
   'max_drawdown',

@@ -1,29 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadBars } from '../../adapters/data/index.js';
 import { loadAppConfig } from '../../adapters/config/loadConfig.js';
+import { intraday } from '../support/runCli.js';
 import { REPO_ROOT, SMALL_5MIN, describeWithShared, sharedFile } from '../support/sharedData.js';
-
-const run = promisify(execFile);
-const BIN = join(REPO_ROOT, 'bin', 'intraday.js');
-
-// These tests drive the compiled CLI (`npm test` builds it first through scripts/setup.sh).
-async function intraday(
-  args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args], { env: { ...process.env, ...env }, cwd: REPO_ROOT });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout, err: failed.stderr };
-  }
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'intraday-cli-'));
