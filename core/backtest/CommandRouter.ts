@@ -6,6 +6,8 @@ import type { EngineEvent } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
 import type { TradeLedger } from './TradeLedger.js';
 
+const NO_ANSWERS: readonly BrokerEvent[] = Object.freeze([]);
+
 /**
  * Carries engine commands to the simulated broker and broker events back to the engine, in order, until both are
  * quiet; counts what a report needs on the way. The hot path has its own router over the real broker.
@@ -52,9 +54,11 @@ export class CommandRouter {
   }
 
   private drain(engine: EngineState, broker: SimBrokerState, bar: number): void {
-    while (this.commands.length > 0) {
-      const command = this.commands.shift()!;
-      let answers: readonly BrokerEvent[] = [];
+    // A read index instead of `shift()`, which moves every queued command each time; answers append behind it.
+    const commands = this.commands;
+    for (let next = 0; next < commands.length; next++) {
+      const command = commands[next]!;
+      let answers: readonly BrokerEvent[] = NO_ANSWERS;
       switch (command.type) {
         case 'LogRecord':
           this.logCounts[command.code] = (this.logCounts[command.code] ?? 0) + 1;
@@ -72,9 +76,10 @@ export class CommandRouter {
       }
       for (const answer of answers) {
         if (answer.type === 'ExecutionReported') this.countExecution(answer, bar, 0);
-        handleEvent(engine, answer, this.commands);
+        handleEvent(engine, answer, commands);
       }
     }
+    commands.length = 0;
   }
 
   /** Counts an execution for the report and the trade ledger. */

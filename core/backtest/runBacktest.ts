@@ -1,7 +1,7 @@
 import type { RiskConfig } from '../../config/risk.js';
 import { createExposureTally, recordExposure, summarizeBacktest, type BacktestSummary } from '../analytics/index.js';
 import { createSimBrokerState, processBar, type SimBrokerConfig, type SimBrokerState } from '../broker/index.js';
-import { localDayOf } from '../calendar/index.js';
+import { newYorkDayOf } from '../calendar/index.js';
 import type { BarSet } from '../data/BarBatch.js';
 import { createEngine, restoreEngine, serializeEngine, type EngineState } from '../engine/index.js';
 import { toDollars, toMicros } from '../money/money.js';
@@ -82,37 +82,33 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       engine = restoreEngine(serializeEngine(engine));
       broker = JSON.parse(JSON.stringify(broker)) as SimBrokerState;
     }
-    const batch = batches[timeline.ticker[step]!]!;
+    const column = timeline.ticker[step]!;
+    const batch = batches[column]!;
     const i = timeline.index[step]!;
     const barStart = batch.ts[i]!;
-    const barDay = localDayOf(barStart);
+    const barDay = newYorkDayOf(barStart);
     if (barDay !== day) {
       if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
       day = barDay;
     }
-    const bar = {
-      ticker: batch.ticker,
-      barStart,
-      barMs: batch.barMs,
-      open: batch.open[i]!,
-      high: batch.high[i]!,
-      low: batch.low[i]!,
-      close: batch.close[i]!,
-      volume: batch.volume[i]!,
-    };
-    router.deliver(engine, broker, processBar(broker, { ...bar, spread: null }), i, bar.open);
-    const closeTs = barStart + batch.barMs;
-    router.dispatch(engine, broker, { type: 'BarClosed', ts: closeTs, ...bar }, i);
-    const columns = signalColumns[timeline.ticker[step]!];
+    const ticker = batch.ticker;
+    const barMs = batch.barMs;
+    const open = batch.open[i]!;
+    const high = batch.high[i]!;
+    const low = batch.low[i]!;
+    const close = batch.close[i]!;
+    const volume = batch.volume[i]!;
+    // Literals rather than spreads of one bar object: a spread copies by name lookups and is slow at a million bars.
+    const simBar = { ticker, barStart, barMs, open, high, low, close, volume, spread: null };
+    router.deliver(engine, broker, processBar(broker, simBar), i, open);
+    const closeTs = barStart + barMs;
+    const closed = { type: 'BarClosed', ts: closeTs, ticker, barStart, barMs, open, high, low, close, volume } as const;
+    router.dispatch(engine, broker, closed, i);
+    const columns = signalColumns[column];
     const signal = columns ? columns.signal[i]! : NaN;
     if (signal === signal) {
       const output = { signal, confidence: columns!.confidence[i]!, metadata: {} };
-      router.dispatch(
-        engine,
-        broker,
-        { type: 'SignalReceived', ts: closeTs, strategy, ticker: batch.ticker, output },
-        i,
-      );
+      router.dispatch(engine, broker, { type: 'SignalReceived', ts: closeTs, strategy, ticker, output }, i);
     }
     recordExposure(
       exposure,

@@ -1,4 +1,4 @@
-import { newYorkDayOf } from './newYorkDayOf.js';
+import { newYorkDayOf } from '../calendar/newYorkDayOf.js';
 import { OrderStatus } from '../trading/types.js';
 import type { BrokerEvent } from './BrokerEvent.js';
 import { BrokerReason } from './BrokerReason.js';

@@ -1,2 +1,3 @@
+export * from './newYorkDayOf.js';
 export * from './nyseCalendar.js';
 export * from './timezone.js';

@@ -1,4 +1,4 @@
-import { localDayOf } from '../calendar/timezone.js';
+import { localDayOf } from './timezone.js';
 
 const HOUR_MS = 3_600_000;
 

@@ -7,7 +7,7 @@ import {
   toLogRecord,
   workingOrders,
 } from '../orders/index.js';
-import { positionQuantity } from '../portfolio/index.js';
+import { bookOf, positionQuantity } from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { StrategyId } from '../trading/ids.js';
 import { OrderPurpose, OrderStatus, OrderType, Side, type OrderRequest } from '../trading/types.js';
@@ -93,10 +93,7 @@ function cancelWorking(
 /** Sends every strategy's every position (net of working orders) to zero. */
 export function flattenAll(state: EngineState, ts: number, reason: string, out: EngineCommand[]): void {
   for (const strategy of state.strategies) {
-    const tickers = new Set<string>();
-    for (const ticker of Object.keys(state.portfolio.positions)) tickers.add(ticker);
-    for (const order of workingOrders(state.orders)) tickers.add(order.request.ticker);
-    for (const ticker of [...tickers].sort()) {
+    for (const ticker of heldOrWorked(state, strategy)) {
       const net = positionQuantity(state.portfolio, ticker, strategy) + openQuantity(state.orders, ticker, strategy);
       if (net === 0) continue;
       out.push({
@@ -110,4 +107,29 @@ export function flattenAll(state: EngineState, ts: number, reason: string, out: 
       orderTowards(state, strategy, ticker, 0, OrderPurpose.FLATTEN, ts, out);
     }
   }
+}
+
+/**
+ * The tickers a strategy holds or has working orders in, sorted: the only ones whose net can be non-zero. Sending
+ * an order in one ticker changes no other ticker's net, so skipping the rest changes nothing but the cost, which
+ * matters because a breached drawdown stop flattens on every bar. A single strategy's book is the account, whose
+ * count of open positions ends the scan of a position map that keeps every ticker ever traded.
+ */
+function heldOrWorked(state: EngineState, strategy: StrategyId): string[] {
+  const tickers = new Set<string>();
+  const orders = state.orders;
+  for (const id of orders.working) {
+    const request = orders.orders[id]!.request;
+    if (request.strategy === strategy) tickers.add(request.ticker);
+  }
+  let left = state.strategies.length === 1 ? state.portfolio.openPositions : Number.POSITIVE_INFINITY;
+  if (left > 0) {
+    const positions = bookOf(state.portfolio, strategy).positions;
+    for (const ticker in positions) {
+      if (positions[ticker]!.quantity === 0) continue;
+      tickers.add(ticker);
+      if (--left === 0) break;
+    }
+  }
+  return tickers.size === 0 ? [] : [...tickers].sort();
 }
