@@ -13,6 +13,9 @@ export const SizingSchema = z
       .nonnegative()
       .default(100)
       .describe('Orders smaller than this (in dollars) are not sent'),
+    rebalance_band_pct: Fraction.default(0.1).describe(
+      'Skip a resize smaller than this fraction of the target position; entries from flat, exits and reversals always go',
+    ),
     volatility_target: z
       .strictObject({
         enabled: z.boolean().default(false).describe('Scale positions so each targets the same volatility'),

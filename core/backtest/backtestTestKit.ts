@@ -8,7 +8,7 @@ import type { SignalColumns } from './runBacktest.js';
 /** Risk settings that keep the rules under test simple: no pre-close window, sizing capped at 4% of equity. */
 export function plainRisk(overrides: Record<string, unknown> = {}): RiskConfig {
   return RiskConfigSchema.parse({
-    sizing: { base_size_pct: 0.05, max_size_pct: 0.04, min_order_value: 0 },
+    sizing: { base_size_pct: 0.05, max_size_pct: 0.04, min_order_value: 0, rebalance_band_pct: 0 },
     limits: {
       no_new_entries_before_close_min: 0,
       flatten_before_close_min: 0,

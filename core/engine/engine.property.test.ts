@@ -305,7 +305,7 @@ describe('engine under random event sequences', () => {
     expect(seen.halted, 'orders went out while a loss limit held (risk-reducing only)').toBeGreaterThan(0.001 * RUNS);
     for (const code of [
       'RISK_MAX_POSITIONS',
-      'RISK_KILL_SWITCH',
+      'KILL_SWITCH_ENGAGED',
       'RISK_DAILY_LOSS_LIMIT',
       'ORDER_DUPLICATE_EXECUTION',
     ]) {

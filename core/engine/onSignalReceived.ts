@@ -1,5 +1,6 @@
 import { toMicros } from '../money/money.js';
-import { equity } from '../portfolio/index.js';
+import { openQuantity } from '../orders/index.js';
+import { equity, positionQuantity } from '../portfolio/index.js';
 import { checkSignalOutput } from '../signals/index.js';
 import { targetQuantity } from '../sizing/index.js';
 import type { EngineCommand } from '../trading/commands.js';
@@ -45,5 +46,25 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
     volatility: sizing.volatility_target.enabled && warm ? Math.sqrt(memory.variance) : null,
     barsPerYear: state.barsPerYear,
   });
-  orderTowards(state, event.strategy, event.ticker, target, null, event.ts, out);
+  const current =
+    positionQuantity(state.portfolio, event.ticker, event.strategy) +
+    openQuantity(state.orders, event.ticker, event.strategy);
+  // While a loss limit, the drawdown stop or the kill switch holds, aim only at reducing: the risk manager would
+  // refuse anything else anyway, and not asking keeps one refusal per signal out of the log.
+  const goal = state.killSwitch || state.tradingState !== 'ACTIVE' ? reduceOnly(target, current) : target;
+  if (withinBand(goal, current, sizing.rebalance_band_pct)) return;
+  orderTowards(state, event.strategy, event.ticker, goal, null, event.ts, out);
+}
+
+/** The part of a move from `current` to `target` that only reduces: towards zero, never through it. */
+function reduceOnly(target: number, current: number): number {
+  if (current === 0 || Math.sign(target) !== Math.sign(current)) return 0;
+  return Math.sign(current) * Math.min(Math.abs(target), Math.abs(current));
+}
+
+/** True for a resize of an existing position by less than `band` of the target: not worth an order. */
+function withinBand(goal: number, current: number, band: number): boolean {
+  if (goal === current) return true;
+  if (goal === 0 || current === 0 || Math.sign(goal) !== Math.sign(current)) return false;
+  return Math.abs(goal - current) < band * Math.abs(goal);
 }
