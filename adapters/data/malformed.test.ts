@@ -1,3 +1,4 @@
+// long-file-ok: the malformed-input catalogue of the issue, one case per reason, kept together so the list is reviewable in one place
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

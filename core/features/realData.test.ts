@@ -1,3 +1,4 @@
+// long-file-ok: one suite per requirement of the issue (library agreement, stream = batch, look-ahead audit) over one shared load of the real file
 import { ATR, EMA, Highest, Lowest, MACD, ROC, VWAP } from 'technicalindicators';
 import { RSI, SMA, TR, getLogReturns, getReturns, getStandardDeviation } from 'trading-signals';
 import { beforeAll, expect, it } from 'vitest';
