@@ -8,5 +8,5 @@ echo "== lint" && node_modules/.bin/eslint --max-warnings 0 .
 echo "== format" && node_modules/.bin/prettier --check --log-level warn .
 echo "== typecheck" && node_modules/.bin/tsc -p tsconfig.json --noEmit
 echo "== config" && node bin/intraday.js config schema --check && node bin/intraday.js config check
-echo "== conventions" && bash scripts/check-core-purity.sh
+echo "== conventions" && bash scripts/check-core-purity.sh && bash scripts/check-file-length.sh
 echo "== tests" && node_modules/.bin/vitest run --coverage "$@"

@@ -8,6 +8,7 @@ import { toDollars, toMicros } from '../money/money.js';
 import { equity, grossExposure } from '../portfolio/index.js';
 import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
+import { createStepEvents, loadStep } from './StepEvents.js';
 import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
 
@@ -75,6 +76,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const signalColumns = batches.map((batch) => input.signals[batch.ticker] ?? null);
   const dailyEquity: DailyEquity[] = [{ day: 0, equity: input.initialCash }];
   const exposure = createExposureTally();
+  const events = createStepEvents(strategy);
   let day = 0;
 
   for (let step = 0; step < timeline.length; step++) {
@@ -85,30 +87,23 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const column = timeline.ticker[step]!;
     const batch = batches[column]!;
     const i = timeline.index[step]!;
-    const barStart = batch.ts[i]!;
-    const barDay = newYorkDayOf(barStart);
+    loadStep(events, batch, i);
+    const barDay = newYorkDayOf(events.bar.barStart);
     if (barDay !== day) {
       if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
       day = barDay;
     }
-    const ticker = batch.ticker;
-    const barMs = batch.barMs;
-    const open = batch.open[i]!;
-    const high = batch.high[i]!;
-    const low = batch.low[i]!;
-    const close = batch.close[i]!;
-    const volume = batch.volume[i]!;
-    // Literals rather than spreads of one bar object: a spread copies by name lookups and is slow at a million bars.
-    const simBar = { ticker, barStart, barMs, open, high, low, close, volume, spread: null };
-    router.deliver(engine, broker, processBar(broker, simBar), i, open);
-    const closeTs = barStart + barMs;
-    const closed = { type: 'BarClosed', ts: closeTs, ticker, barStart, barMs, open, high, low, close, volume } as const;
-    router.dispatch(engine, broker, closed, i);
+    const answers = processBar(broker, events.bar);
+    if (answers.length > 0) router.deliver(engine, broker, answers, i, events.bar.open);
+    router.dispatch(engine, broker, events.closed, i);
     const columns = signalColumns[column];
     const signal = columns ? columns.signal[i]! : NaN;
     if (signal === signal) {
-      const output = { signal, confidence: columns!.confidence[i]!, metadata: {} };
-      router.dispatch(engine, broker, { type: 'SignalReceived', ts: closeTs, strategy, ticker, output }, i);
+      events.output.signal = signal;
+      events.output.confidence = columns!.confidence[i]!;
+      events.signal.ts = events.closed.ts;
+      events.signal.ticker = batch.ticker;
+      router.dispatch(engine, broker, events.signal, i);
     }
     recordExposure(
       exposure,

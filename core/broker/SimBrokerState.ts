@@ -29,7 +29,8 @@ export interface SimOrder {
 
 /**
  * Everything the simulated broker knows: plain data, so `JSON.parse(JSON.stringify(state))` restores it exactly.
- * Working orders are grouped by ticker, each list in submission order.
+ * Working orders are grouped by ticker, each list in submission order; a ticker whose last working order goes is
+ * removed, so a search by id visits only the tickers worked, not every ticker ever traded.
  */
 export interface SimBrokerState {
   readonly config: SimBrokerConfig;

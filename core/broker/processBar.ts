@@ -8,6 +8,8 @@ import { orderStatusReported } from './orderStatusReported.js';
 import type { SimBar } from './SimBar.js';
 import type { SimBrokerState, SimOrder } from './SimBrokerState.js';
 
+const NO_EVENTS: readonly BrokerEvent[] = Object.freeze([]);
+
 function checkPrice(bar: SimBar, field: 'open' | 'high' | 'low'): void {
   const value = bar[field];
   if (!(Number.isFinite(value) && value > 0)) {
@@ -50,10 +52,11 @@ function stepOrder(state: SimBrokerState, order: SimOrder, bar: SimBar, day: num
  * bar before the engine sees that bar's close, so no order can fill at prices of the bar that decided it.
  * Throws INVALID_SIM_BAR for a non-positive or non-finite open, high or low, or a NaN volume.
  */
-export function processBar(state: SimBrokerState, bar: SimBar): BrokerEvent[] {
-  const events: BrokerEvent[] = [];
+export function processBar(state: SimBrokerState, bar: SimBar): readonly BrokerEvent[] {
   const orders = state.working[bar.ticker] as SimOrder[] | undefined;
-  if (orders === undefined || orders.length === 0) return events;
+  // Most bars meet no working order: one shared empty answer instead of an array per bar.
+  if (orders === undefined || orders.length === 0) return NO_EVENTS;
+  const events: BrokerEvent[] = [];
   checkBar(bar);
   // With day ends off every bar counts as the same day (1), so no order is ever cancelled for its age.
   const day = state.config.cancelAtEndOfDay ? newYorkDayOf(bar.barStart) : 1;
@@ -63,5 +66,6 @@ export function processBar(state: SimBrokerState, bar: SimBar): BrokerEvent[] {
     if (stepOrder(state, order, bar, day, events)) orders[kept++] = order;
   }
   orders.length = kept;
+  if (kept === 0) delete state.working[bar.ticker];
   return events;
 }

@@ -1,6 +1,6 @@
 import type { RiskConfig } from '../../config/risk.js';
 import type { Micros } from '../money/money.js';
-import { createOrderManagerState } from '../orders/index.js';
+import { createOrderManagerState, sumWorkingByTicker } from '../orders/index.js';
 import { createPortfolio } from '../portfolio/index.js';
 import type { StrategyId } from '../trading/ids.js';
 import type { EngineState } from './EngineState.js';
@@ -47,7 +47,9 @@ export function serializeEngine(state: EngineState): string {
   return JSON.stringify(state, (_key, value: unknown) => (value === -Infinity ? '-Infinity' : value));
 }
 
-/** Restores a state written by `serializeEngine`. */
+/** Restores a state written by `serializeEngine` (one saved before the working sums were kept gets them). */
 export function restoreEngine(text: string): EngineState {
-  return JSON.parse(text, (_key, value: unknown) => (value === '-Infinity' ? -Infinity : value)) as EngineState;
+  const state = JSON.parse(text, (_key, value: unknown) => (value === '-Infinity' ? -Infinity : value)) as EngineState;
+  if (state.orders.workingByTicker === undefined) Object.assign(state.orders, sumWorkingByTicker(state.orders));
+  return state;
 }

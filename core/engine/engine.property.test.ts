@@ -1,3 +1,4 @@
+// long-file-ok: one property over 10,000 random event sequences needs its generator, broker stand-in and invariant checks together
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RiskConfigSchema } from '../../config/risk.js';

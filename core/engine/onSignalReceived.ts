@@ -1,5 +1,4 @@
 import { toMicros } from '../money/money.js';
-import { openQuantity } from '../orders/index.js';
 import { equity, positionQuantity } from '../portfolio/index.js';
 import { checkSignalOutput } from '../signals/index.js';
 import { targetQuantity } from '../sizing/index.js';
@@ -8,6 +7,7 @@ import type { SignalReceived } from '../trading/events.js';
 import type { EngineState } from './EngineState.js';
 import { logRecord } from './logRecord.js';
 import { orderTowards } from './orderFlow.js';
+import { workingShares } from './workingShares.js';
 
 /**
  * A strategy's signal for a ticker: size it (`base_size * |signal| * confidence`, capped; volatility-targeted when
@@ -48,7 +48,7 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
   });
   const current =
     positionQuantity(state.portfolio, event.ticker, event.strategy) +
-    openQuantity(state.orders, event.ticker, event.strategy);
+    workingShares(state, event.ticker, event.strategy);
   // While a loss limit, the drawdown stop or the kill switch holds, aim only at reducing: the risk manager would
   // refuse anything else anyway, and not asking keeps one refusal per signal out of the log.
   const goal = state.killSwitch || state.tradingState !== 'ACTIVE' ? reduceOnly(target, current) : target;

@@ -1,18 +1,12 @@
 import { checkOrder, riskDecisionLog } from '../risk/index.js';
-import {
-  nextClientOrderId,
-  openQuantity,
-  registerOrder,
-  requestCancel,
-  toLogRecord,
-  workingOrders,
-} from '../orders/index.js';
+import { nextClientOrderId, registerOrder, requestCancel, toLogRecord, workingOrders } from '../orders/index.js';
 import { bookOf, positionQuantity } from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { StrategyId } from '../trading/ids.js';
 import { OrderPurpose, OrderStatus, OrderType, Side, type OrderRequest } from '../trading/types.js';
 import type { EngineState } from './EngineState.js';
 import { buildRiskContext } from './riskContext.js';
+import { workingShares } from './workingShares.js';
 
 /** Weight of the newest order in the typical order size (fat-finger reference). */
 const TYPICAL_ALPHA = 0.1;
@@ -33,7 +27,7 @@ export function orderTowards(
   out: EngineCommand[],
 ): void {
   const position = positionQuantity(state.portfolio, ticker, strategy);
-  const working = openQuantity(state.orders, ticker, strategy);
+  const working = workingShares(state, ticker, strategy);
   const needed = target - position;
   if (working !== 0 && (Math.sign(working) !== Math.sign(needed) || Math.abs(working) > Math.abs(needed))) {
     cancelWorking(state, strategy, ticker, ts, out);
@@ -94,7 +88,7 @@ function cancelWorking(
 export function flattenAll(state: EngineState, ts: number, reason: string, out: EngineCommand[]): void {
   for (const strategy of state.strategies) {
     for (const ticker of heldOrWorked(state, strategy)) {
-      const net = positionQuantity(state.portfolio, ticker, strategy) + openQuantity(state.orders, ticker, strategy);
+      const net = positionQuantity(state.portfolio, ticker, strategy) + workingShares(state, ticker, strategy);
       if (net === 0) continue;
       out.push({
         type: 'LogRecord',

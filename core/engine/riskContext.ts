@@ -1,13 +1,10 @@
-import type { Micros } from '../money/money.js';
 import { equity } from '../portfolio/index.js';
-import type { RiskContext } from '../risk/index.js';
-import { Side } from '../trading/types.js';
+import type { EffectiveTotals, RiskContext } from '../risk/index.js';
 import { sessionAt } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
 
 const MINUTE_MS = 60_000;
-// Also what a flat account without working orders passes for positions and working quantities: a halted strategy
-// checks (and is refused) every signal in that state, so it allocates nothing for them.
+// The positions passed for a flat ticker (or a flat account): nothing to allocate for the commonest case.
 const NOTHING: Readonly<Record<string, never>> = Object.freeze({});
 
 function pruneRecentOrders(state: EngineState, ts: number): void {
@@ -18,56 +15,60 @@ function pruneRecentOrders(state: EngineState, ts: number): void {
 }
 
 /**
- * The account-level view for the loss limits and the drawdown stop, evaluated on every bar: equity and its
- * reference points only, so it costs O(1) whatever the number of tickers.
+ * The view the risk manager judges an order in `ticker` by, built from the engine state at time `ts`. The
+ * portfolio's running totals value every held ticker (each is marked: `applyExecution` marks a ticker at its first
+ * fill and `markPrice` takes only positive whole prices), so the context brings the totals over all tickers and
+ * the position of the order's ticker alone, instead of a copy of every position for the checks to add up.
  */
-export function buildAccountContext(state: EngineState, ts: number): RiskContext {
-  return accountContext(state, ts, NOTHING, NOTHING, NOTHING, null, null);
-}
-
-/** The full view the risk manager judges an order in `ticker` by, built from the engine state at time `ts`. */
 export function buildRiskContext(state: EngineState, ticker: string, ts: number): RiskContext {
   pruneRecentOrders(state, ts);
+  const portfolio = state.portfolio;
   const memory = state.tickers[ticker];
-  const marks = state.portfolio.marks;
-  return accountContext(
-    state,
-    ts,
-    heldPositions(state),
-    workingQuantities(state),
-    marks,
-    marks[ticker] ?? null,
-    memory && memory.typicalQuantity > 0 ? memory.typicalQuantity : null,
-  );
-}
-
-// One literal with every field in the same order, so all contexts share one shape (no spread: it is slow and
-// would give approval and account contexts different hidden classes).
-function accountContext(
-  state: EngineState,
-  ts: number,
-  positions: RiskContext['positions'],
-  openOrderQuantity: RiskContext['openOrderQuantity'],
-  marks: RiskContext['marks'],
-  lastPrice: Micros | null,
-  typicalQuantity: number | null,
-): RiskContext {
+  const working = state.orders.workingByTicker;
+  const totals = effectiveTotals(state, working);
+  const held = portfolio.positions[ticker]?.quantity ?? 0;
   return {
     ts,
     session: sessionAt(ts),
-    equity: equity(state.portfolio),
+    equity: equity(portfolio),
     dayStartEquity: state.dayStartEquity,
     weekStartEquity: state.weekStartEquity,
     peakEquity: state.peakEquity,
     tradingState: state.tradingState,
     killSwitch: state.killSwitch,
-    positions,
-    openOrderQuantity,
-    marks,
-    lastPrice,
-    typicalQuantity,
+    positions: totals === undefined ? heldPositions(state) : held === 0 ? NOTHING : { [ticker]: held },
+    openOrderQuantity: working,
+    marks: portfolio.marks,
+    lastPrice: portfolio.marks[ticker] ?? null,
+    typicalQuantity: memory && memory.typicalQuantity > 0 ? memory.typicalQuantity : null,
     recentOrderTs: state.recentOrders,
+    totals,
   };
+}
+
+/**
+ * The portfolio's totals with the working orders counted as if filled: only the few worked tickers change.
+ * Undefined (the checks then add up every position) if a worked ticker has no mark to value it by.
+ */
+function effectiveTotals(state: EngineState, working: Readonly<Record<string, number>>): EffectiveTotals | undefined {
+  const portfolio = state.portfolio;
+  let gross: number = portfolio.grossExposure;
+  let net: number = portfolio.marketValue;
+  let positions = portfolio.openPositions;
+  const worked = state.orders.workedTickers;
+  for (let i = 0; i < worked.length; i++) {
+    const name = worked[i]!;
+    const extra = working[name]!;
+    if (extra === 0) continue;
+    const mark = portfolio.marks[name];
+    if (mark === undefined) return undefined;
+    const held = portfolio.positions[name]?.quantity ?? 0;
+    const after = held + extra;
+    gross += (Math.abs(after) - Math.abs(held)) * mark;
+    net += extra * mark;
+    positions += (after !== 0 ? 1 : 0) - (held !== 0 ? 1 : 0);
+  }
+  return { gross, net, positions };
 }
 
 /**
@@ -96,21 +97,4 @@ function heldPositions(state: EngineState): Readonly<Record<string, number>> {
     if (--left === 0) break;
   }
   return positions;
-}
-
-/**
- * Signed shares still to fill per ticker over all working orders (as `openQuantity` of each ticker, in one pass),
- * keyed in the order each ticker first appears among the working orders.
- */
-function workingQuantities(state: EngineState): Readonly<Record<string, number>> {
-  const orders = state.orders;
-  if (orders.working.length === 0) return NOTHING;
-  const quantities = dictionary();
-  for (const id of orders.working) {
-    const record = orders.orders[id]!;
-    const request = record.request;
-    const rest = Math.max(0, record.quantity - record.filledQuantity);
-    quantities[request.ticker] = (quantities[request.ticker] ?? 0) + (request.side === Side.BUY ? rest : -rest);
-  }
-  return quantities;
 }

@@ -1,10 +1,10 @@
+import { equity } from '../portfolio/index.js';
 import { evaluateTradingState, flattenDue, RiskCode } from '../risk/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import { sessionAt } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
 import { logRecord } from './logRecord.js';
 import { flattenAll } from './orderFlow.js';
-import { buildAccountContext } from './riskContext.js';
 
 /**
  * Rules driven by time and equity rather than by a signal: the loss limits and drawdown stop (which set the
@@ -13,8 +13,15 @@ import { buildAccountContext } from './riskContext.js';
  */
 export function applyTimeRules(state: EngineState, ts: number, out: EngineCommand[]): void {
   const limits = state.risk.limits;
-  const context = buildAccountContext(state, ts);
-  const evaluated = evaluateTradingState(context, limits);
+  // Only what the loss limits read: a small literal the optimizer can keep off the heap, on every bar.
+  const inputs = {
+    equity: equity(state.portfolio),
+    dayStartEquity: state.dayStartEquity,
+    weekStartEquity: state.weekStartEquity,
+    peakEquity: state.peakEquity,
+    tradingState: state.tradingState,
+  };
+  const evaluated = evaluateTradingState(inputs, limits);
   if (evaluated.state !== state.tradingState) {
     out.push(
       logRecord(

@@ -10,6 +10,13 @@ export interface OrderManagerState {
   orders: Record<string, OrderRecord>;
   /** Client order ids whose status is working (may still fill), in registration order. */
   working: ClientOrderId[];
+  /**
+   * Signed shares still to fill over the working orders, per ticker (buys positive; tickers at zero left out): the
+   * sums `openQuantity` gives for all strategies, kept up to date so a risk check needs no pass over the orders.
+   */
+  workingByTicker: Record<string, number>;
+  /** The keys of `workingByTicker`, in the order they came: a list walks faster than the keys of an object. */
+  workedTickers: string[];
   /** Last sequence number used per strategy, for `<strategy>-<n>` ids. */
   sequences: Record<string, number>;
   /** Every execution id ever accepted (current or corrected since) -> its client order id. */
@@ -22,7 +29,16 @@ export interface OrderManagerState {
 
 /** An empty order manager. */
 export function createOrderManagerState(): OrderManagerState {
-  return { orders: {}, working: [], sequences: {}, executionOrders: {}, corrections: {}, brokerOrders: {} };
+  return {
+    orders: {},
+    working: [],
+    workingByTicker: {},
+    workedTickers: [],
+    sequences: {},
+    executionOrders: {},
+    corrections: {},
+    brokerOrders: {},
+  };
 }
 
 /** The client order id the broker knows as `brokerOrderId`, or `null`. */

@@ -5,6 +5,7 @@ import { OrderStatus, type Side } from '../trading/types.js';
 import { applyExecution } from './applyExecution.js';
 import { applyOrderStatus } from './applyOrderStatus.js';
 import { createOrderManagerState } from './OrderManagerState.js';
+import { openQuantity } from './openQuantity.js';
 import { registerOrder } from './registerOrder.js';
 import { executionEvent, orderRequest, statusEvent } from './testFixtures.js';
 
@@ -76,6 +77,10 @@ describe('applyExecution over random sequences', () => {
           expect(record.filledQuantity, 'filled = sum of the latest version of each execution').toBe(modelled);
           expect(portfolio[order.id] ?? 0, 'added minus removed = filled').toBe(current);
         }
+        const tickers = [...new Set(ORDERS.map((order) => state.orders[order.id]!.request.ticker))];
+        const sums = Object.fromEntries(tickers.map((t) => [t, openQuantity(state, t)]).filter(([, q]) => q !== 0));
+        expect(state.workingByTicker, 'running working sums = a pass over the working orders').toEqual(sums);
+        expect([...state.workedTickers].sort(), 'worked tickers = keys of the sums').toEqual(Object.keys(sums).sort());
       }),
       { numRuns: 300 },
     );

@@ -18,6 +18,7 @@ import { NO_NOTICES, type OrderNotice } from './OrderNotice.js';
 import { type ExecutionUpdate, OrderOutcome } from './OrderUpdate.js';
 import { setStatus } from './setStatus.js';
 import { lookupTransition } from './transitions.js';
+import { restOf, shiftWorking } from './shiftWorking.js';
 
 const NOTHING: readonly Execution[] = Object.freeze([]);
 
@@ -60,6 +61,7 @@ export function applyExecution(state: OrderManagerState, event: ExecutionReporte
   }
   let notices: OrderNotice[] | null = null;
   let removed = NOTHING;
+  const before = restOf(record);
   const corrects = execution.correctsExecutionId;
   if (corrects !== null) {
     const currentId = currentExecutionId(state, corrects);
@@ -82,6 +84,7 @@ export function applyExecution(state: OrderManagerState, event: ExecutionReporte
   state.executionOrders[execution.executionId] = id;
   record.filledQuantity += execution.quantity;
   record.lastUpdateTs = event.ts;
+  shiftWorking(state, record, before);
   if (record.filledQuantity > record.quantity) {
     (notices ??= []).push(overfillNotice(id, record.filledQuantity, record.quantity));
   }

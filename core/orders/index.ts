@@ -11,5 +11,6 @@ export * from './pruneFinishedOrders.js';
 export * from './registerOrder.js';
 export * from './requestCancel.js';
 export * from './requestReplace.js';
+export * from './sumWorkingByTicker.js';
 export * from './transitions.js';
 export * from './workingOrders.js';

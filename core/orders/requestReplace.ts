@@ -8,6 +8,7 @@ import { NO_NOTICES, type OrderNotice } from './OrderNotice.js';
 import { OrderOutcome, type OrderUpdate } from './OrderUpdate.js';
 import { setStatus } from './setStatus.js';
 import { lookupTransition } from './transitions.js';
+import { restOf, shiftWorking } from './shiftWorking.js';
 
 /** What makes the new quantity or limit price impossible for this order, or `null`. */
 function checkReplace(record: OrderRecord, quantity: number, limitPrice: Micros | null): string | null {
@@ -50,8 +51,10 @@ export function requestReplace(
   if (next === null) return refuse(OrderOutcome.ILLEGAL, illegalNotice(id, previousStatus, OrderEvent.REPLACE, 'warn'));
   const problem = checkReplace(record, quantity, limitPrice);
   if (problem !== null) return refuse(OrderOutcome.INVALID, invalidReplaceNotice(id, problem));
+  const before = restOf(record);
   record.quantity = quantity;
   record.limitPrice = limitPrice;
+  shiftWorking(state, record, before);
   setStatus(state, record, next, ts);
   return { outcome: OrderOutcome.APPLIED, clientOrderId: id, previousStatus, status: next, notices: NO_NOTICES };
 }

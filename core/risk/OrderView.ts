@@ -38,7 +38,10 @@ export const addsRisk = (view: OrderView): boolean => view.quantity > view.reduc
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Builds the view of `order` against `context`: one pass over the tickers held or worked, one object. */
+/**
+ * Builds the view of `order` against `context`: one pass over the tickers held or worked, or none when the context
+ * brings the totals; one object.
+ */
 export function viewOrder(order: OrderRequest, context: RiskContext): OrderView {
   const { positions, openOrderQuantity: working, marks } = context;
   const ticker = order.ticker;
@@ -58,6 +61,15 @@ export function viewOrder(order: OrderRequest, context: RiskContext): OrderView 
     unmarkedTicker: null,
     invalidTicker: valid ? null : ticker,
   };
+  const totals = context.totals;
+  if (totals !== undefined && valid) {
+    // Exact whole numbers (see `RiskContext.totals`): the order's ticker comes off without any rounding.
+    const mark = effectivePosition === 0 ? 0 : marks[ticker]!;
+    view.otherGross = totals.gross - Math.abs(effectivePosition) * mark;
+    view.otherNet = totals.net - effectivePosition * mark;
+    view.otherPositions = totals.positions - (effectivePosition === 0 ? 0 : 1);
+    return view;
+  }
   for (const name in positions) {
     if (name !== ticker) addOther(view, marks, name, positions[name]! + (working[name] ?? 0));
   }

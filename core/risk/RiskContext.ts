@@ -1,4 +1,5 @@
 import type { Micros } from '../money/money.js';
+import type { EffectiveTotals } from './EffectiveTotals.js';
 import type { TradingState } from './TradingState.js';
 
 /** The regular session an order is checked against (from `sessionContaining` / `sessionOn` in core/calendar). */
@@ -30,7 +31,10 @@ export interface RiskContext {
   readonly tradingState: TradingState;
   /** Kill switch engaged by an operator (`limits.kill_switch` in the config counts too). */
   readonly killSwitch: boolean;
-  /** Signed filled shares per ticker (long > 0). Missing ticker = 0. */
+  /**
+   * Signed filled shares per ticker (long > 0). Missing ticker = 0. With `totals` the checks read only the order's
+   * ticker here and in `openOrderQuantity`, so a caller passing them may leave the other tickers out.
+   */
   readonly positions: Readonly<Record<string, number>>;
   /** Signed shares of orders still working per ticker (buys > 0), counted as if filled. Missing ticker = 0. */
   readonly openOrderQuantity: Readonly<Record<string, number>>;
@@ -42,4 +46,10 @@ export interface RiskContext {
   readonly typicalQuantity: number | null;
   /** Send times (UTC ms) of the orders sent recently; those in the 60 s up to `ts` count toward the rate. */
   readonly recentOrderTs: readonly number[];
+  /**
+   * Optional precomputed sums over the effective positions. Only for a book where every ticker with a non-zero
+   * effective position has a finite whole quantity and a positive whole mark, with sums below 2^53: then every
+   * partial sum is exact, so subtracting the order's ticker gives the same numbers as adding up the others.
+   */
+  readonly totals?: EffectiveTotals;
 }

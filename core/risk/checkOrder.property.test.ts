@@ -117,6 +117,9 @@ const caseArb = fc
     return { context, order, limits: c.limits };
   });
 
+const effective = (context: RiskContext, ticker: string) =>
+  (context.positions[ticker] ?? 0) + (context.openOrderQuantity[ticker] ?? 0);
+
 /** The book after `quantity` more shares of the order: effective positions (filled + working) per ticker. */
 function effectiveBook(context: RiskContext, ticker: string, signedQuantity: number): Map<string, number> {
   const result = new Map<string, number>();
@@ -225,6 +228,34 @@ describe('checkOrder properties', () => {
     for (const code of codes) {
       expect(seen.get(code) ?? 0, `the generator reaches ${code} often enough to mean something`).toBeGreaterThan(50);
     }
+  });
+
+  it('decides the same from precomputed totals and the order ticker alone, over 20,000 random cases', () => {
+    const marked = caseArb.filter(({ context }) =>
+      TICKERS.every((t) => effective(context, t) === 0 || t in context.marks),
+    );
+
+    fc.assert(
+      fc.property(marked, ({ context, order, limits }) => {
+        const ticker = order.ticker;
+        const totals = { gross: 0, net: 0, positions: 0 };
+        for (const name of TICKERS) {
+          const held = effective(context, name);
+          if (held === 0) continue;
+          totals.gross += Math.abs(held) * context.marks[name]!;
+          totals.net += held * context.marks[name]!;
+          totals.positions += 1;
+        }
+        const only = (book: Readonly<Record<string, number>>) => (ticker in book ? { [ticker]: book[ticker]! } : {});
+        const positions = only(context.positions);
+        const openOrderQuantity = only(context.openOrderQuantity);
+
+        const decision = checkOrder(order, { ...context, positions, openOrderQuantity, totals }, limits);
+
+        expect(decision).toEqual(checkOrder(order, context, limits));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('always approves a risk-reducing MARKET order in full, over 10,000 random cases', () => {

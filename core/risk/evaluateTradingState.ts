@@ -16,6 +16,15 @@ export interface TradingStateVerdict {
   readonly flatten: boolean;
 }
 
+/**
+ * The part of a `RiskContext` the loss limits read: the engine passes just these on every bar rather than a
+ * whole context.
+ */
+export type LossLimitInputs = Pick<
+  RiskContext,
+  'equity' | 'dayStartEquity' | 'weekStartEquity' | 'peakEquity' | 'tradingState'
+>;
+
 const verdict = (state: TradingState, code: RiskCode | null, flatten: boolean): TradingStateVerdict =>
   Object.freeze({ state, code, flatten });
 
@@ -37,7 +46,7 @@ const INVALID = verdict(TradingState.HALTED, RiskCode.INVALID_CONTEXT, false);
  * over > ACTIVE. States are sticky here: the engine resets REDUCING to ACTIVE when a new session starts, and only
  * an operator resets HALTED. Equity that is not a finite number halts (fail closed).
  */
-export function evaluateTradingState(context: RiskContext, limits: RiskLimits): TradingStateVerdict {
+export function evaluateTradingState(context: LossLimitInputs, limits: RiskLimits): TradingStateVerdict {
   const { equity, dayStartEquity, weekStartEquity, peakEquity, tradingState } = context;
   if (!Number.isFinite(equity + dayStartEquity + weekStartEquity + peakEquity)) return INVALID;
   if (breached(peakEquity, equity, limits.max_drawdown_pct)) {

@@ -12,6 +12,7 @@ export * from './checkPriceDeviation.js';
 export * from './checkSessionHours.js';
 export * from './checkTradingState.js';
 export * from './checkValuation.js';
+export * from './EffectiveTotals.js';
 export * from './entryCutoffMinutes.js';
 export * from './evaluateTradingState.js';
 export * from './findings.js';

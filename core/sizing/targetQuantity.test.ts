@@ -148,6 +148,7 @@ describe('targetQuantity', () => {
       base_size_pct: fc.double({ min: 0, max: 1, noNaN: true }),
       max_size_pct: fc.double({ min: 0, max: 1, noNaN: true }),
       min_order_value: fc.double({ min: 0, max: 10_000, noNaN: true }),
+      rebalance_band_pct: fc.double({ min: 0, max: 1, noNaN: true }),
       volatility_target: fc.record({
         enabled: fc.boolean(),
         annual_volatility: fc.double({ min: 0.01, max: 1, noNaN: true }),
