@@ -9,4 +9,8 @@ echo "== format" && node_modules/.bin/prettier --check --log-level warn .
 echo "== typecheck" && node_modules/.bin/tsc -p tsconfig.json --noEmit
 echo "== config" && node bin/intraday.js config schema --check && node bin/intraday.js config check
 echo "== conventions" && bash scripts/check-core-purity.sh && bash scripts/check-file-length.sh
-echo "== tests" && node_modules/.bin/vitest run --coverage "$@"
+echo "== tests"
+mkdir -p .test-results
+node_modules/.bin/vitest run --coverage --reporter=default --reporter=json --outputFile.json=.test-results/results.json "$@"
+# A plain closing line that any CI reader understands.
+node -e 'const r=require("./.test-results/results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)'
