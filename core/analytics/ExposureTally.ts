@@ -34,6 +34,14 @@ export function recordExposure(tally: ExposureTally, grossPositionValue: number,
   tally.grossRatioSum += grossPositionValue / equity;
 }
 
+/**
+ * Adds one bar with nothing held: the same as `recordExposure(tally, 0, equity)` for a valid equity (a zero ratio
+ * leaves the sum unchanged) without its checks and division; most backtest bars are flat.
+ */
+export function recordFlatBar(tally: ExposureTally): void {
+  tally.bars++;
+}
+
 /** Exposure: average over bars of gross position value / equity (0.5 = half the equity invested on average). NaN with no bars. */
 export function averageExposure(tally: ExposureTally): number {
   return tally.bars === 0 ? Number.NaN : tally.grossRatioSum / tally.bars;

@@ -1,5 +1,11 @@
 import type { RiskConfig } from '../../config/risk.js';
-import { createExposureTally, recordExposure, summarizeBacktest, type BacktestSummary } from '../analytics/index.js';
+import {
+  createExposureTally,
+  recordExposure,
+  recordFlatBar,
+  summarizeBacktest,
+  type BacktestSummary,
+} from '../analytics/index.js';
 import { createSimBrokerState, processBar, type SimBrokerConfig, type SimBrokerState } from '../broker/index.js';
 import { newYorkDayOf } from '../calendar/index.js';
 import type { BarSet } from '../data/BarBatch.js';
@@ -105,11 +111,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       events.signal.ticker = batch.ticker;
       router.dispatch(engine, broker, events.signal, i);
     }
-    recordExposure(
-      exposure,
-      toDollars(grossExposure(engine.portfolio)),
-      Math.max(toDollars(equity(engine.portfolio)), 1e-9),
-    );
+    const gross = grossExposure(engine.portfolio);
+    if (gross === 0) recordFlatBar(exposure);
+    else recordExposure(exposure, toDollars(gross), Math.max(toDollars(equity(engine.portfolio)), 1e-9));
   }
   if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
   const metrics = summarizeBacktest({

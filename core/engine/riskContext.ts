@@ -56,13 +56,15 @@ function effectiveTotals(state: EngineState, working: Readonly<Record<string, nu
   let net: number = portfolio.marketValue;
   let positions = portfolio.openPositions;
   const worked = state.orders.workedTickers;
+  const marks = portfolio.marks;
+  const heldByTicker = portfolio.positions;
   for (let i = 0; i < worked.length; i++) {
     const name = worked[i]!;
     const extra = working[name]!;
     if (extra === 0) continue;
-    const mark = portfolio.marks[name];
+    const mark = marks[name];
     if (mark === undefined) return undefined;
-    const held = portfolio.positions[name]?.quantity ?? 0;
+    const held = heldByTicker[name]?.quantity ?? 0;
     const after = held + extra;
     gross += (Math.abs(after) - Math.abs(held)) * mark;
     net += extra * mark;
