@@ -1,4 +1,4 @@
-import { AppError } from '../data/errors.js';
+import { AppError } from '../AppError.js';
 
 /** Error codes of the simulated broker (thrown only for broken invariants; bad orders are rejected as events). */
 export const BrokerErrorCode = {

@@ -1,13 +1,7 @@
-/** Base of every error the project throws on purpose: a stable SCREAMING_SNAKE `code` plus a message built from data. */
-export class AppError extends Error {
-  readonly code: string;
+import { AppError } from '../AppError.js';
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-    this.name = new.target.name;
-  }
-}
+// Kept for existing imports: the base class lives in core/AppError.ts, shared by every layer.
+export { AppError };
 
 /** Error codes of the data layer. */
 export const DataErrorCode = {

@@ -1,4 +1,4 @@
-import { AppError } from '../data/errors.js';
+import { AppError } from '../AppError.js';
 import type { OrderStatus } from '../trading/types.js';
 import type { OrderEvent } from './OrderEvent.js';
 

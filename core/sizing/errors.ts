@@ -1,4 +1,4 @@
-import { AppError } from '../data/errors.js';
+import { AppError } from '../AppError.js';
 
 /** Error codes of position sizing. */
 export const SizingErrorCode = {

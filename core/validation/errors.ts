@@ -1,4 +1,4 @@
-import { AppError } from '../data/errors.js';
+import { AppError } from '../AppError.js';
 
 /** Error codes of the walk-forward splitter. */
 export const WalkForwardErrorCode = {
