@@ -1,17 +1,11 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  ...(import.meta.url.includes('/dist/') ? ['..'] : []),
-);
+import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../cli/paths.js';
 
 /** The shared real-data folder beside the checkout (absent in a user's checkout). */
-export const SHARED_DATA = process.env['INTRADAY_SHARED_DATA'] ?? resolve(ROOT, '..', 'shared', 'data');
+export const SHARED_DATA = process.env['INTRADAY_SHARED_DATA'] ?? resolve(PACKAGE_ROOT, '..', 'shared', 'data');
 
-/** Path of the 1.65 M-bar benchmark file, or null with the reason printed when it is absent. */
+/** Path of a benchmark file, or null with the reason printed when it is absent. */
 export function benchFile(relative: string): string | null {
   const path = resolve(SHARED_DATA, relative);
   if (existsSync(path)) return path;

@@ -40,8 +40,6 @@ export interface EngineState {
   peakEquity: Micros;
   /** Event times of orders sent in the last minute (rate limit). */
   recentOrders: number[];
-  /** Session day (yyyymmdd) whose pre-close flatten has been sent. */
-  flattenedDay: number;
   tickers: Record<string, TickerMemory>;
   /** Model each strategy runs, for the log. */
   models: Record<string, string>;

@@ -36,7 +36,6 @@ export function createEngine(setup: EngineSetup): EngineState {
     weekStartEquity: setup.initialCash,
     peakEquity: setup.initialCash,
     recentOrders: [],
-    flattenedDay: 0,
     tickers: {},
     models: {},
   };

@@ -6,6 +6,7 @@ import { localDayOf } from '../calendar/timezone.js';
 import type { BarBatch } from '../data/BarBatch.js';
 import { SyntheticOptionsError } from './errors.js';
 import { generateBars, type GenerateBarsOptions } from './generateBars.js';
+import { isConsistentBar } from '../../tests/support/barChecks.js';
 
 const MINUTE_MS = 60_000;
 const JANUARY: GenerateBarsOptions = {
@@ -233,20 +234,7 @@ describe('generateBars bar validity for any seed, tickers, range and bar size', 
           const set = generateBars({ tickers, startDay: day, endDay, barMs: minutes * MINUTE_MS, seed });
           return set.batches.every((batch) => {
             for (let i = 0; i < batch.length; i++) {
-              const [open, high, low, close, volume] = [
-                batch.open[i]!,
-                batch.high[i]!,
-                batch.low[i]!,
-                batch.close[i]!,
-                batch.volume[i]!,
-              ];
-              const valid =
-                low > 0 &&
-                high >= Math.max(open, close) &&
-                low <= Math.min(open, close) &&
-                Number.isInteger(volume) &&
-                volume >= 1 &&
-                (i === 0 || batch.ts[i]! > batch.ts[i - 1]!);
+              const valid = isConsistentBar(batch, i) && (i === 0 || batch.ts[i]! > batch.ts[i - 1]!);
               if (!valid) return false;
             }
             return true;

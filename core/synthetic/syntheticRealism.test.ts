@@ -4,6 +4,7 @@ import { sessionOn } from '../calendar/nyseCalendar.js';
 import { localDayOf } from '../calendar/timezone.js';
 import type { BarBatch } from '../data/BarBatch.js';
 import { generateBars } from './generateBars.js';
+import { isConsistentBar } from '../../tests/support/barChecks.js';
 
 // Stylized facts of intraday equity data, checked on a year of 5-minute bars for ten tickers and two seeds.
 const BAR_MS = 5 * 60_000;
@@ -69,19 +70,7 @@ describe.each([7, 2024])('a year of synthetic 5-minute bars, seed %i', (seed) =>
 
     for (const batch of set.batches) {
       for (let i = 0; i < batch.length; i++) {
-        const [open, high, low, close, volume] = [
-          batch.open[i]!,
-          batch.high[i]!,
-          batch.low[i]!,
-          batch.close[i]!,
-          batch.volume[i]!,
-        ];
-        const ok =
-          low > 0 &&
-          high >= Math.max(open, close) &&
-          low <= Math.min(open, close) &&
-          Number.isInteger(volume) &&
-          volume > 0;
+        const ok = isConsistentBar(batch, i);
         if (!ok) broken.push(`${batch.ticker} bar ${i}`);
       }
     }
