@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One idempotent set-up for a fresh machine of this kind (Debian, Node 20, root): installs the npm
 # dependencies and builds the CLI. A second run only checks stamps and takes seconds.
-# Later layers (Temporal CLI, Redis, PostgreSQL, Python venv) add their steps here as functions.
+# Each service layer has its own idempotent script in scripts/setup/ (Python venv, Temporal CLI, PostgreSQL,
+# Redis); they run after the build, in the order below, when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +38,17 @@ build() {
   node_modules/.bin/tsc -p tsconfig.build.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
 }
 
+services() {
+  local part
+  for part in python temporal postgres redis; do
+    if [ -f "scripts/setup/$part.sh" ]; then
+      bash "scripts/setup/$part.sh"
+    fi
+  done
+}
+
 check_node
 install_node_modules
 build
+services
 log "ready"

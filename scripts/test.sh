@@ -9,6 +9,9 @@ echo "== format" && node_modules/.bin/prettier --check --log-level warn .
 echo "== typecheck" && node_modules/.bin/tsc -p tsconfig.json --noEmit
 echo "== config" && node bin/intraday.js config schema --check && node bin/intraday.js config check
 echo "== conventions" && bash scripts/check-core-purity.sh && bash scripts/check-file-length.sh
+if [ -f scripts/test-python.sh ]; then
+  echo "== python tests" && bash scripts/test-python.sh
+fi
 echo "== tests"
 mkdir -p .test-results
 node_modules/.bin/vitest run --coverage --reporter=default --reporter=json --outputFile.json=.test-results/results.json "$@"
