@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { PostgresSettingsSchema } from '../../config/system.js';
+import { resolveFeedbackTarget } from './resolveFeedbackTarget.js';
+
+const embedded = PostgresSettingsSchema.parse({});
+const server = PostgresSettingsSchema.parse({ embedded: false, host: 'db.internal', port: 6543 });
+
+describe('resolveFeedbackTarget', () => {
+  test('uses PGlite under the data dir when postgres.embedded is true and no server is named in the env', () => {
+    expect(resolveFeedbackTarget(embedded, {}, '/data')).toEqual({ kind: 'pglite', dataDir: '/data/pglite' });
+  });
+
+  test('uses the configured server when postgres.embedded is false', () => {
+    expect(resolveFeedbackTarget(server, {}, '/data')).toEqual({
+      kind: 'postgres',
+      host: 'db.internal',
+      port: 6543,
+      database: 'intraday',
+      user: 'intraday',
+    });
+  });
+
+  test('lets INTRADAY_PG_URL win over everything, even embedded: true', () => {
+    const url = 'postgres://app@pg.example.com:5432/feedback';
+
+    expect(resolveFeedbackTarget(embedded, { INTRADAY_PG_URL: url, PGHOST: 'ignored' }, '/data')).toEqual({
+      kind: 'postgres',
+      connectionString: url,
+    });
+  });
+
+  test('lets PGHOST select a server and PGPORT, PGDATABASE, PGUSER override the YAML', () => {
+    const env = { PGHOST: '10.0.0.5', PGPORT: '5433', PGDATABASE: 'fb', PGUSER: 'writer' };
+
+    expect(resolveFeedbackTarget(embedded, env, '/data')).toEqual({
+      kind: 'postgres',
+      host: '10.0.0.5',
+      port: 5433,
+      database: 'fb',
+      user: 'writer',
+    });
+  });
+});

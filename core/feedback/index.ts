@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './FeedbackLog.js';
+export * from './FeedbackRows.js';
