@@ -74,8 +74,9 @@ export function checkBlobKey(key: string): BlobKey {
     if (segment === '' || segment === '.' || segment === '..') {
       throw new InvalidBlobKeyError(key, 'empty, "." and ".." segments are not allowed');
     }
-    if (!SEGMENT.test(segment))
-      {throw new InvalidBlobKeyError(key, `segment "${segment}" has characters outside [A-Za-z0-9_=.+-]`);}
+    if (!SEGMENT.test(segment)) {
+      throw new InvalidBlobKeyError(key, `segment "${segment}" has characters outside [A-Za-z0-9_=.+-]`);
+    }
   }
   return key;
 }
