@@ -1,0 +1,118 @@
+"""LightGBM training with early stopping, and its ONNX export.
+
+Thresholds: LightGBM compares a double feature value with a double threshold; ONNX TreeEnsemble compares
+float32 with float32. For float32 inputs, `x <= t` equals `x <= t32` where t32 is the largest float32 not above
+t, but the converter rounds t to the NEAREST float32, which can land above t and flip a split (we measured 9 of
+11,680 rows off by up to 0.05 in probability). So the kept model's thresholds are rewritten to t32 before export:
+on float32 inputs the native model predicts exactly as before, and the ONNX copy holds the same values exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+import lightgbm as lgb
+import numpy as np
+from onnxmltools import convert_lightgbm
+from onnxmltools.convert.common.data_types import FloatTensorType
+
+from .specs import ModelSpec
+from .trained import ONNX_INPUT, ONNX_OPSET, PROGRESS_EVERY, Progress, Trained, default_threads
+
+
+def _round_down_float32(text: str) -> str:
+    value = float(text)
+    rounded = np.float32(value)
+    if float(rounded) > value:
+        rounded = np.nextafter(rounded, np.float32(-np.inf), dtype=np.float32)
+    return repr(float(rounded))
+
+
+def float32_thresholds(model_text: str) -> str:
+    """The model text with every split threshold replaced by the largest float32 not above it. The header's
+    `tree_sizes` (byte length of each tree, for parallel parsing) no longer holds, so it is dropped: LightGBM
+    then reads the trees one after another."""
+    lines = model_text.split("\n")
+    out = []
+    for line in lines:
+        if line.startswith("tree_sizes="):
+            continue
+        if line.startswith("threshold="):
+            values = line[len("threshold=") :].split(" ")
+            line = "threshold=" + " ".join(_round_down_float32(v) for v in values if v)
+        out.append(line)
+    return "\n".join(out)
+
+
+def lightgbm_params(spec: ModelSpec, num_classes: int) -> Dict[str, Any]:
+    params: Dict[str, Any] = dict(spec.params)
+    if num_classes:
+        params.setdefault("objective", "multiclass")
+        params.setdefault("num_class", num_classes)
+        params.setdefault("metric", "multi_logloss")
+    else:
+        params.setdefault("objective", "regression")
+        params.setdefault("metric", "l2")
+    params.setdefault("num_threads", default_threads())
+    params.setdefault("verbosity", -1)
+    # Many rows, few features and bins: row-wise histograms (LightGBM's advice for this shape; measured 5% faster
+    # than column-wise on 400k x 44), chosen up front instead of timed at start-up.
+    if "force_col_wise" not in params:
+        params.setdefault("force_row_wise", True)
+    params.setdefault("first_metric_only", True)
+    return params
+
+
+def train_lightgbm(
+    spec: ModelSpec,
+    num_classes: int,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    x_valid: np.ndarray,
+    y_valid: np.ndarray,
+    early_stopping: bool,
+    progress: Progress,
+) -> Trained:
+    params = lightgbm_params(spec, num_classes)
+    rounds = int(spec.num_boost_round)
+    train_set = lgb.Dataset(x_train, label=y_train, free_raw_data=True)
+    valid_set = lgb.Dataset(x_valid, label=y_valid, reference=train_set, free_raw_data=True)
+
+    def report(env: lgb.callback.CallbackEnv) -> None:
+        if progress is not None and (env.iteration + 1) % PROGRESS_EVERY == 0:
+            progress(env.iteration + 1, rounds)
+
+    callbacks = [report]
+    if early_stopping:
+        callbacks.append(lgb.early_stopping(int(spec.early_stopping_rounds), first_metric_only=True, verbose=False))
+    booster = lgb.train(params, train_set, num_boost_round=rounds, valid_sets=[valid_set], callbacks=callbacks)
+    kept = booster.best_iteration if early_stopping and booster.best_iteration > 0 else booster.current_iteration()
+    text = float32_thresholds(booster.model_to_string(num_iteration=kept))
+    final = lgb.Booster(model_str=text)
+    n_features = x_train.shape[1]
+    onnx_model = convert_lightgbm(
+        final,
+        initial_types=[(ONNX_INPUT, FloatTensorType([None, n_features]))],
+        zipmap=False,
+        target_opset=ONNX_OPSET,
+    )
+
+    def predict(x: np.ndarray) -> np.ndarray:
+        return np.asarray(final.predict(x.astype(np.float64), num_threads=params["num_threads"]))
+
+    return Trained(
+        native_bytes=text.encode("utf-8"),
+        native_name="model.txt",
+        predict=predict,
+        onnx_bytes=onnx_model.SerializeToString(),
+        best_iteration=int(kept),
+        num_trees=int(final.num_trees()),
+        gain=np.asarray(final.feature_importance("gain"), dtype=np.float64),
+        split=np.asarray(final.feature_importance("split"), dtype=np.float64),
+        hyperparameters={**params, "num_boost_round": rounds, "early_stopping_rounds": int(spec.early_stopping_rounds)},
+    )
+
+
+def load_lightgbm(native: bytes) -> Any:
+    booster = lgb.Booster(model_str=native.decode("utf-8"))
+    return lambda x: np.asarray(booster.predict(x.astype(np.float64)))

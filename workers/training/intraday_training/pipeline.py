@@ -1,0 +1,208 @@
+"""One training run, shared by the Temporal activity and the CLI: check the input, split, train with early
+stopping, export ONNX and check it against the native model, measure, and build the model card."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import platform
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from typing import Any, Dict
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+
+from . import __version__
+from .errors import BadTrainingInput
+from .frame import Frame
+from .importance import permutation_importance
+from .jsonclean import json_clean
+from .metrics import check_headline, classification_metrics, regression_metrics
+from .specs import TrainModelInput, check_specs
+from .split import make_split
+from .trained import ONNX_INPUT, Progress, Trained
+
+CARD_SCHEMA_VERSION = 1
+ONNX_CHECK_ROWS = 20000
+ONNX_TOLERANCE = 1e-5
+SIGNAL_QUANTILE = 0.95
+DEFAULT_SEED = 7
+
+
+@dataclass
+class Outcome:
+    files: Dict[str, bytes]  # model.onnx, model.txt|model.json, card.json
+    card: Dict[str, Any]
+
+
+def _library_versions() -> Dict[str, str]:
+    versions = {"python": platform.python_version(), "intraday_training": __version__}
+    for name in ("lightgbm", "xgboost", "onnx", "onnxmltools", "onnxconverter-common", "onnxruntime", "numpy", "pyarrow"):
+        # xgboost is installed as the CPU-only wheel `xgboost-cpu`; the module is the same
+        for distribution in (name, f"{name}-cpu"):
+            try:
+                versions[name] = metadata.version(distribution)
+                break
+            except metadata.PackageNotFoundError:
+                pass
+    return versions
+
+
+def _trainer(framework: str):
+    """Imported on demand: each framework costs seconds of import time the other run does not need."""
+    if framework == "lightgbm":
+        from .lightgbm_trainer import train_lightgbm
+
+        return train_lightgbm
+    from .xgboost_trainer import train_xgboost
+
+    return train_xgboost
+
+
+def _onnx_outputs(onnx_bytes: bytes, task: str) -> Dict[str, Any]:
+    model = onnx.load_from_string(onnx_bytes)
+    outputs = [output.name for output in model.graph.output]
+    opset = next((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), None)
+    ml_opset = next((o.version for o in model.opset_import if o.domain == "ai.onnx.ml"), None)
+    names = {"input": ONNX_INPUT, "opset": opset, "ml_opset": ml_opset}
+    if task == "classification":
+        # label first, then the [N, k] probability tensor (no ZipMap)
+        return {**names, "probabilities": outputs[-1], "value": None}
+    return {**names, "probabilities": None, "value": outputs[0]}
+
+
+def _check_onnx(trained: Trained, onnx_info: Dict[str, Any], x: np.ndarray) -> float:
+    """Largest |ONNX - native| on up to ONNX_CHECK_ROWS validation rows; a bigger gap than the tolerance is a
+    converter bug, so it fails the run (retryable: it is not the caller's input)."""
+    x = np.ascontiguousarray(x[:ONNX_CHECK_ROWS])
+    session = ort.InferenceSession(trained.onnx_bytes, providers=["CPUExecutionProvider"])
+    name = onnx_info["probabilities"] or onnx_info["value"]
+    onnx_out = np.asarray(session.run([name], {ONNX_INPUT: x})[0], dtype=np.float64)
+    native = trained.predict(x).astype(np.float64)
+    gap = float(np.max(np.abs(onnx_out.reshape(native.shape) - native))) if len(x) else 0.0
+    if not gap <= ONNX_TOLERANCE:
+        raise RuntimeError(f"the ONNX export differs from the native model by {gap} (tolerance {ONNX_TOLERANCE})")
+    return gap
+
+
+def _check_target(inp: TrainModelInput, y_train: np.ndarray, y_valid: np.ndarray) -> int:
+    name = inp.target.name
+    if len(y_valid) == 0:
+        raise BadTrainingInput(f'the validation window has no rows with a value of target "{name}"')
+    if len(y_train) == 0:
+        raise BadTrainingInput(f'the training window has no rows with a value of target "{name}"')
+    if not np.all(np.isfinite(y_train)):
+        raise BadTrainingInput(f'target "{name}" has infinite values in the training window')
+    if np.all(y_train == y_train[0]):
+        raise BadTrainingInput(f'target "{name}" is constant ({y_train[0]}) over the training window: nothing to learn')
+    if inp.target.type != "classification":
+        return 0
+    k = len(inp.target.classes or [])
+    for what, y in (("training", y_train), ("validation", y_valid)):
+        bad = y[(y != np.round(y)) | (y < 0) | (y >= k)]
+        if len(bad):
+            raise BadTrainingInput(
+                f'classification target "{name}" must hold class indices 0..{k - 1}; the {what} window has {bad[0]}'
+            )
+    return k
+
+
+def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outcome:
+    started = time.perf_counter()
+    check_specs(inp)
+    frame.check_columns(list(inp.features), "feature")
+    frame.check_columns([inp.target.name], "target column")
+    target = frame.numeric(inp.target.name)
+    horizon = inp.target.resolved_horizon()
+    split = make_split(frame.ts_micros(), frame.ticker_codes(), target, horizon, inp.train_rows, inp.valid_rows)
+    x_all = frame.matrix(list(inp.features))
+    x_train, y_train = x_all[split.train], target[split.train]
+    x_valid, y_valid = x_all[split.valid], target[split.valid]
+    del x_all
+    k = _check_target(inp, y_train, y_valid)
+    trainer = _trainer(inp.model.framework)
+    fit_started = time.perf_counter()
+    trained = trainer(inp.model, k, x_train, y_train, x_valid, y_valid, inp.early_stopping, progress)
+    fit_seconds = time.perf_counter() - fit_started
+    task = inp.model.task
+    prediction = trained.predict(x_valid)
+    if task == "classification":
+        priors = np.bincount(y_train.astype(np.int64), minlength=k) / len(y_train)
+        metrics = classification_metrics(y_valid, prediction, priors)
+    else:
+        metrics = regression_metrics(y_valid, prediction)
+    check_headline(metrics, task)
+    onnx_info = _onnx_outputs(trained.onnx_bytes, task)
+    onnx_info["max_abs_diff_valid"] = _check_onnx(trained, onnx_info, x_valid)
+    seed = int(inp.model.params.get("seed", DEFAULT_SEED))
+    permutation = permutation_importance(
+        trained.predict, task, x_valid, y_valid, seed, int(inp.permutation_rows), int(inp.permutation_repeats)
+    )
+    features = list(inp.features)
+    if task == "classification":
+        classes = list(inp.target.classes or [])
+        # classes named long/short (direction, triple barrier); otherwise the last class is the long side and
+        # the first the short side, the order config/targets.yaml uses
+        long = "long" if "long" in classes else classes[-1]
+        short = "short" if "short" in classes else classes[0]
+        signal: Dict[str, Any] = {"kind": "class_probability", "long": long, "short": short}
+    else:
+        classes = None
+        scale = float(np.quantile(np.abs(prediction), SIGNAL_QUANTILE)) if len(prediction) else 0.0
+        if not (math.isfinite(scale) and scale > 0):
+            # every validation prediction is 0 (or the quantile is): fall back to the largest, then to 1
+            top = float(np.max(np.abs(prediction))) if len(prediction) else 0.0
+            scale = top if math.isfinite(top) and top > 0 else 1.0
+        signal = {"kind": "regression_scale", "scale": scale, "quantile": SIGNAL_QUANTILE}
+    card = {
+        "schema_version": CARD_SCHEMA_VERSION,
+        "name": inp.model_name,
+        "framework": inp.model.framework,
+        "task": task,
+        "features": features,
+        "target": {"name": inp.target.name, "type": inp.target.type, "classes": classes, "horizon": horizon},
+        "classes": classes,
+        "onnx": onnx_info,
+        "signal": signal,
+        "hyperparameters": trained.hyperparameters,
+        "best_iteration": trained.best_iteration,
+        "num_trees": trained.num_trees,
+        "data": {
+            "sha256": frame.sha256,
+            "source": inp.data_key or frame.source,
+            "rows_total": frame.table.num_rows,
+            "rows_train": int(len(y_train)),
+            "rows_valid": int(len(y_valid)),
+            "rows_dropped_nan_target": split.dropped_nan_target,
+            "rows_purged": split.purged_rows,
+            "split": split.how,
+            "train_rows": inp.train_rows,
+            "valid_rows": inp.valid_rows,
+        },
+        "metrics": metrics,
+        "importance": {
+            "gain": dict(zip(features, trained.gain.tolist())),
+            "split": dict(zip(features, trained.split.tolist())),
+            "permutation": dict(zip(features, permutation)),
+        },
+        "library_versions": _library_versions(),
+        "training_seconds": time.perf_counter() - started,
+        "fit_seconds": fit_seconds,
+        "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z",
+    }
+    card = json_clean(card)
+    files = {
+        "model.onnx": trained.onnx_bytes,
+        trained.native_name: trained.native_bytes,
+        "card.json": (json.dumps(card, indent=2, allow_nan=False) + "\n").encode("utf-8"),
+    }
+    return Outcome(files=files, card=card)
+
+
+def input_to_dict(inp: TrainModelInput) -> Dict[str, Any]:
+    return json_clean(dataclasses.asdict(inp))

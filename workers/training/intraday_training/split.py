@@ -1,0 +1,86 @@
+"""Which rows train and which validate. Rows are ordered by (ts, ticker) first, so a row range is a time window.
+
+Default split (no ranges given): the last 20% of the distinct timestamps validate (at least one), and the
+`horizon` distinct timestamps just before the validation window are purged: a label at time t looks `horizon`
+bars ahead, so a training row closer than that to the validation window would see validation prices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+import numpy as np
+
+from .errors import BadTrainingInput
+
+VALID_FRACTION = 0.2
+
+
+@dataclass
+class Split:
+    order: np.ndarray  # row indices of the file, sorted by (ts, ticker)
+    train: np.ndarray  # file row indices
+    valid: np.ndarray
+    purged_rows: int
+    dropped_nan_target: int
+    how: str
+
+
+def sort_order(ts: np.ndarray, tickers: np.ndarray) -> np.ndarray:
+    """Row indices by (ts, ticker); `tickers` may be names or codes that sort like them (Frame.ticker_codes)."""
+    codes = tickers if tickers.dtype.kind in "iu" else np.unique(tickers.astype(str), return_inverse=True)[1]
+    return np.lexsort((codes, ts))
+
+
+def _check_range(rows: List[int], what: str, total: int) -> tuple[int, int]:
+    if len(rows) != 2:
+        raise BadTrainingInput(f"{what} must be [start, end), was {rows}")
+    start, end = int(rows[0]), int(rows[1])
+    if not 0 <= start <= end <= total:
+        raise BadTrainingInput(f"{what} [{start}, {end}) is outside the {total} rows of the data")
+    return start, end
+
+
+def make_split(
+    ts: np.ndarray,
+    tickers: np.ndarray,
+    target: np.ndarray,
+    horizon: int,
+    train_rows: Optional[List[int]],
+    valid_rows: Optional[List[int]],
+) -> Split:
+    order = sort_order(ts, tickers)
+    total = len(order)
+    if (train_rows is None) != (valid_rows is None):
+        raise BadTrainingInput("give both train_rows and valid_rows, or neither for the default split")
+    if train_rows is not None and valid_rows is not None:
+        t0, t1 = _check_range(train_rows, "train_rows", total)
+        v0, v1 = _check_range(valid_rows, "valid_rows", total)
+        if t0 < v1 and v0 < t1 and t0 < t1 and v0 < v1:
+            raise BadTrainingInput(f"train_rows [{t0}, {t1}) and valid_rows [{v0}, {v1}) overlap")
+        train, valid, purged, how = order[t0:t1], order[v0:v1], 0, "row_ranges"
+    else:
+        sorted_ts = ts[order]
+        distinct = np.unique(sorted_ts)
+        n_valid = max(1, int(len(distinct) * VALID_FRACTION))
+        first_valid = len(distinct) - n_valid
+        last_train = first_valid - horizon  # exclusive index into distinct timestamps
+        if last_train <= 0:
+            raise BadTrainingInput(
+                f"the data has {len(distinct)} distinct timestamps: too few for a validation window of {n_valid} "
+                f"plus a purge of {horizon}"
+            )
+        valid_from = np.searchsorted(sorted_ts, distinct[first_valid], side="left")
+        train_to = np.searchsorted(sorted_ts, distinct[last_train], side="left")
+        train, valid = order[:train_to], order[valid_from:]
+        purged, how = int(valid_from - train_to), f"last {VALID_FRACTION:.0%} of timestamps, purge {horizon}"
+    nan_train = np.isnan(target[train])
+    nan_valid = np.isnan(target[valid])
+    return Split(
+        order=order,
+        train=train[~nan_train],
+        valid=valid[~nan_valid],
+        purged_rows=purged,
+        dropped_nan_target=int(nan_train.sum() + nan_valid.sum()),
+        how=how,
+    )

@@ -1,0 +1,35 @@
+"""What a framework trainer hands back: the native model, a predict function over float32 features, and the
+numbers the card needs. Each framework lives in its own module (lightgbm_trainer, xgboost_trainer)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, Optional
+
+import numpy as np
+
+# progress(iteration, total): called every few boosting rounds; the worker heartbeats from it.
+Progress = Optional[Callable[[int, int], None]]
+
+ONNX_OPSET = 15  # highest opset onnxmltools 1.16 converts trees to; onnxruntime-node 1.30 runs it
+ONNX_INPUT = "input"
+PROGRESS_EVERY = 10
+
+
+@dataclass
+class Trained:
+    native_bytes: bytes
+    native_name: str  # model.txt (LightGBM) or model.json (XGBoost)
+    predict: Callable[[np.ndarray], np.ndarray]  # float32 [n, f] -> probabilities [n, k] or values [n]
+    onnx_bytes: bytes
+    best_iteration: int  # boosting rounds kept (1-based count)
+    num_trees: int
+    gain: np.ndarray  # per feature, in input order
+    split: np.ndarray
+    hyperparameters: Dict[str, Any]
+
+
+def default_threads() -> int:
+    """Every core LightGBM and XGBoost can see; the spec's params may override it."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -1,0 +1,52 @@
+"""`python -m intraday_training.worker`: polls task queue `training` for `train_model`.
+
+TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default), TRAINING_MAX_CONCURRENT (1: one training at a
+time uses every core; two would only fight over them). Stops cleanly on SIGINT/SIGTERM after the running
+activity's next heartbeat window."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from .activity import TASK_QUEUE, train_model
+
+
+def build_worker(client: Client, max_concurrent: int, executor: ThreadPoolExecutor) -> Worker:
+    return Worker(
+        client,
+        task_queue=TASK_QUEUE,
+        activities=[train_model],
+        activity_executor=executor,
+        max_concurrent_activities=max_concurrent,
+    )
+
+
+async def main() -> None:
+    address = os.environ.get("TEMPORAL_ADDRESS", "127.0.0.1:7233")
+    namespace = os.environ.get("TEMPORAL_NAMESPACE", "default")
+    max_concurrent = int(os.environ.get("TRAINING_MAX_CONCURRENT", "1"))
+    client = await Client.connect(address, namespace=namespace)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    with ThreadPoolExecutor(max_workers=max_concurrent) as executor:
+        worker = build_worker(client, max_concurrent, executor)
+        async with worker:
+            print(
+                f'[training-worker] polling task queue "{TASK_QUEUE}" at {address}, namespace "{namespace}"',
+                file=sys.stderr,
+                flush=True,
+            )
+            await stop.wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,53 @@
+"""Row order and the default purged split, checked against hand-counted values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from intraday_training.errors import BadTrainingInput
+from intraday_training.split import make_split
+
+
+def _grid(n_ts: int, tickers: list[str]):
+    # file order by ticker then time (as `features compute` writes it), so sorting by (ts, ticker) matters
+    ts = np.tile(np.arange(n_ts, dtype=np.int64) * 300_000_000, len(tickers))
+    names = np.repeat(np.array(tickers, dtype=object), n_ts)
+    return ts, names
+
+
+def test_default_split_purges_horizon_timestamps() -> None:
+    ts, tickers = _grid(20, ["B", "A"])
+    target = np.ones(len(ts))
+    split = make_split(ts, tickers, target, horizon=3, train_rows=None, valid_rows=None)
+    # 20 distinct timestamps: the last 4 (20%) validate, the 3 before them are purged, 13 train
+    assert sorted(set(ts[split.valid] // 300_000_000)) == [16, 17, 18, 19]
+    assert sorted(set(ts[split.train] // 300_000_000)) == list(range(13))
+    assert split.purged_rows == 3 * 2
+    assert len(split.train) == 13 * 2 and len(split.valid) == 4 * 2
+    # the gap between the last training bar and the first validation bar is horizon + 1 bars
+    assert (ts[split.valid].min() - ts[split.train].max()) // 300_000_000 == 4
+
+
+def test_nan_targets_are_dropped_and_counted() -> None:
+    ts, tickers = _grid(10, ["A", "B"])
+    target = np.ones(len(ts))
+    target[[0, 5, 19]] = np.nan  # rows of A at ts 0 and 5, row of B at ts 9 (validation)
+    split = make_split(ts, tickers, target, horizon=0, train_rows=None, valid_rows=None)
+    assert split.dropped_nan_target == 3
+    assert not np.isnan(target[split.train]).any() and not np.isnan(target[split.valid]).any()
+    assert len(split.train) + len(split.valid) == 20 - 3
+
+
+def test_row_ranges_index_rows_sorted_by_time_then_ticker() -> None:
+    ts, tickers = _grid(5, ["B", "A"])  # file rows: B0..B4, A0..A4
+    split = make_split(ts, tickers, np.arange(10.0), horizon=0, train_rows=[0, 4], valid_rows=[6, 10])
+    # sorted order: A0 B0 A1 B1 A2 B2 A3 B3 A4 B4 -> file indices 5 0 6 1 7 2 8 3 9 4
+    assert list(split.train) == [5, 0, 6, 1]
+    assert list(split.valid) == [8, 3, 9, 4]
+
+
+def test_too_short_for_a_purged_split() -> None:
+    ts, tickers = _grid(5, ["A"])
+    with pytest.raises(BadTrainingInput, match="5 distinct timestamps: too few for a validation window of 1 plus a purge of 5"):
+        make_split(ts, tickers, np.ones(5), horizon=5, train_rows=None, valid_rows=None)
