@@ -25,7 +25,9 @@ export function buildTimeline(batches: readonly BarBatch[]): Timeline {
 /**
  * Bucket sort on the bar-size grid: bars go to the slot holding their start, tickers in ticker order, then an
  * insertion pass puts the rare bar that starts off the grid in its place (stable, so ties stay in ticker order).
- * False when the grid does not fit the bars (too many slots, or too much to move): the caller sorts instead.
+ * With every bar on the grid, a slot holds bars of one start only, so the insertion pass and its copy of the starts
+ * are skipped. Batches are sorted, so their ends bound the range; a bar outside it (an unsorted batch) or a grid
+ * that does not fit the bars (too many slots, or too much to move) gives false, and the caller sorts instead.
  */
 function placeOnGrid(batches: readonly BarBatch[], out: Uint32Array): boolean {
   const total = out.length;
@@ -33,29 +35,43 @@ function placeOnGrid(batches: readonly BarBatch[], out: Uint32Array): boolean {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const batch of batches) {
-    for (let i = 0; i < batch.length; i++) {
-      const ts = batch.ts[i]!;
-      if (ts < first) first = ts;
-      if (ts > last) last = ts;
-    }
+    if (batch.length === 0) continue;
+    first = Math.min(first, batch.ts[0]!);
+    last = Math.max(last, batch.ts[batch.length - 1]!);
   }
   const slots = Math.floor((last - first) / step) + 1;
   if (!(step > 0) || !Number.isSafeInteger(slots) || slots > 4 * total + 1024) return false;
   const starts = new Uint32Array(slots + 1);
+  let offGrid = false;
   for (const batch of batches) {
-    for (let i = 0; i < batch.length; i++) starts[Math.floor((batch.ts[i]! - first) / step) + 1]!++;
-  }
-  for (let slot = 1; slot <= slots; slot++) starts[slot]! += starts[slot - 1]!;
-  const placed = new Float64Array(total);
-  for (let t = 0; t < batches.length; t++) {
-    const batch = batches[t]!;
+    const times = batch.ts;
     for (let i = 0; i < batch.length; i++) {
-      const ts = batch.ts[i]!;
-      const at = starts[Math.floor((ts - first) / step)]!++;
-      out[at] = t;
-      placed[at] = ts;
+      const ts = times[i]!;
+      if (!(ts >= first && ts <= last)) return false;
+      const offset = (ts - first) / step;
+      const slot = Math.floor(offset);
+      if (slot !== offset) offGrid = true;
+      starts[slot + 1]!++;
     }
   }
+  for (let slot = 1; slot <= slots; slot++) starts[slot]! += starts[slot - 1]!;
+  const placed = offGrid ? new Float64Array(total) : null;
+  for (let t = 0; t < batches.length; t++) {
+    const batch = batches[t]!;
+    const times = batch.ts;
+    for (let i = 0; i < batch.length; i++) {
+      const ts = times[i]!;
+      const at = starts[Math.floor((ts - first) / step)]!++;
+      out[at] = t;
+      if (placed !== null) placed[at] = ts;
+    }
+  }
+  return placed === null || insertOffGrid(out, placed);
+}
+
+/** Stable insertion pass over nearly sorted starts, moving `out` along; false once it moves too much. */
+function insertOffGrid(out: Uint32Array, placed: Float64Array): boolean {
+  const total = out.length;
   let moves = 0;
   for (let at = 1; at < total; at++) {
     const ts = placed[at]!;

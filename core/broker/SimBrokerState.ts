@@ -35,6 +35,12 @@ export interface SimOrder {
 export interface SimBrokerState {
   readonly config: SimBrokerConfig;
   readonly working: Record<string, SimOrder[]>;
+  /**
+   * The ticker of each working order, by client order id: finds an order (a duplicate id at submission, a cancel,
+   * a replace) with one lookup instead of a walk over the tickers worked. Kept wherever an order starts or stops
+   * working.
+   */
+  readonly tickerOf: Record<string, string>;
   /** Number of the last broker order id handed out. */
   lastOrderNumber: number;
   /** Number of the last execution id handed out. */

@@ -7,13 +7,14 @@ export interface WorkingOrderSlot {
   readonly index: number;
 }
 
-/** Finds a working order by client order id; null when no such order is working. */
+/** Finds a working order by client order id through `tickerOf`; null when no such order is working. */
 export function findWorkingOrder(state: SimBrokerState, id: ClientOrderId): WorkingOrderSlot | null {
-  for (const ticker in state.working) {
-    const orders = state.working[ticker];
-    for (let index = 0; index < orders.length; index++) {
-      if (orders[index].clientOrderId === id) return { orders, index };
-    }
+  const ticker = state.tickerOf[id];
+  if (ticker === undefined) return null;
+  const orders = state.working[ticker];
+  if (orders === undefined) return null;
+  for (let index = 0; index < orders.length; index++) {
+    if (orders[index].clientOrderId === id) return { orders, index };
   }
   return null;
 }

@@ -64,6 +64,7 @@ export function processBar(state: SimBrokerState, bar: SimBar): readonly BrokerE
   for (let index = 0; index < orders.length; index++) {
     const order = orders[index];
     if (stepOrder(state, order, bar, day, events)) orders[kept++] = order;
+    else delete state.tickerOf[order.clientOrderId];
   }
   orders.length = kept;
   if (kept === 0) delete state.working[bar.ticker];

@@ -121,4 +121,24 @@ describe('determinism and serialization', () => {
     expect(restored.lastExecutionNumber).toBeGreaterThan(0);
     expect(resumed).toEqual(straight);
   });
+
+  it('keeps the ticker index equal to the working orders through fills, cancels, replaces and day ends', () => {
+    const state = createSimBrokerState(config);
+    const events: BrokerEvent[] = [];
+    let checked = 0;
+
+    for (let index = 0; index < bars.length; index += 10) {
+      drive(state, bars, index, Math.min(index + 10, bars.length), events);
+      const working = Object.entries(state.working).flatMap(([ticker, orders]) =>
+        orders.map((order) => [order.clientOrderId, ticker] as const),
+      );
+      expect(Object.entries(state.tickerOf).sort(), `after bar ${index + 10}`).toEqual(working.sort());
+      checked += working.length;
+    }
+
+    expect(checked, 'orders were working at the checks').toBeGreaterThan(20);
+    expect(submitOrder(state, orderRequest({ id: 'M-0', ticker: 'AAPL', side: 'BUY', quantity: 1 }), START)).toEqual([
+      expect.objectContaining({ status: 'SUBMITTED' }),
+    ]);
+  });
 });

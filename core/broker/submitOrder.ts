@@ -40,6 +40,7 @@ export function submitOrder(state: SimBrokerState, order: OrderRequest, ts: numb
   state.lastOrderNumber += 1;
   const id = brokerOrderId(String(state.lastOrderNumber));
   const orders = (state.working[order.ticker] ??= []);
+  state.tickerOf[order.clientOrderId] = order.ticker;
   orders.push({
     clientOrderId: order.clientOrderId,
     brokerOrderId: id,

@@ -1,10 +1,11 @@
 import { toMicros, type Micros } from '../money/money.js';
 import { pruneFinishedOrders } from '../orders/index.js';
-import { equity, markPrice, settleFlatPositions } from '../portfolio/index.js';
+import { equity, markPositionPrice, settleFlatPositions } from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { BarClosed } from '../trading/events.js';
 import { dayKey, weekKey } from './calendarKeys.js';
-import type { EngineState, TickerMemory } from './EngineState.js';
+import type { EngineState } from './EngineState.js';
+import { tickerSlot, type TickerSlot } from './tickerSlots.js';
 import { applyTimeRules } from './timeRules.js';
 
 const DAY_MS = 86_400_000;
@@ -15,8 +16,9 @@ const DAY_MS = 86_400_000;
  */
 export function onBarClosed(state: EngineState, event: BarClosed, out: EngineCommand[]): void {
   rollPeriods(state, event.ts);
-  markPrice(state.portfolio, event.ticker, toMicros(event.close));
-  updateMemory(state, event.ticker, event.close);
+  const slot = tickerSlot(state, event.ticker);
+  markPositionPrice(state.portfolio, event.ticker, slot.aggregate, toMicros(event.close));
+  updateMemory(state, slot, event.ticker, event.close);
   const now = equity(state.portfolio);
   if (now > state.peakEquity) state.peakEquity = now;
   applyTimeRules(state, event.ts, out);
@@ -41,11 +43,11 @@ function rollPeriods(state: EngineState, ts: number): void {
   }
 }
 
-function updateMemory(state: EngineState, ticker: string, close: number): void {
+function updateMemory(state: EngineState, slot: TickerSlot, ticker: string, close: number): void {
   const alpha = 2 / (state.risk.sizing.volatility_target.lookback_bars + 1);
-  const memory: TickerMemory | undefined = state.tickers[ticker];
+  const memory = slot.memory;
   if (!memory) {
-    state.tickers[ticker] = { lastClose: close, variance: 0, returns: 0, typicalQuantity: 0 };
+    slot.memory = state.tickers[ticker] = { lastClose: close, variance: 0, returns: 0, typicalQuantity: 0 };
     return;
   }
   const change = close / memory.lastClose - 1;

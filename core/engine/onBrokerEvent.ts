@@ -3,6 +3,7 @@ import * as portfolio from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { ExecutionReported, OrderStatusReported } from '../trading/events.js';
 import type { EngineState } from './EngineState.js';
+import { refreshTickerSlot } from './tickerSlots.js';
 
 function logNotices(notices: readonly OrderNotice[], ts: number, out: EngineCommand[]): void {
   for (const notice of notices) out.push(toLogRecord(notice, ts));
@@ -27,4 +28,6 @@ export function onBrokerEvent(
   if (update.strategy === null) return;
   for (const execution of update.removed) portfolio.reverseExecution(state.portfolio, update.strategy, execution);
   for (const execution of update.added) portfolio.applyExecution(state.portfolio, update.strategy, execution);
+  // The first execution in a ticker creates its positions: the engine's slot for the ticker must see them.
+  for (const execution of update.added) refreshTickerSlot(state, execution.ticker);
 }

@@ -7,6 +7,7 @@ import type { SignalReceived } from '../trading/events.js';
 import type { EngineState } from './EngineState.js';
 import { logRecord } from './logRecord.js';
 import { orderTowards } from './orderFlow.js';
+import { tickerSlot } from './tickerSlots.js';
 import { workingShares } from './workingShares.js';
 
 /**
@@ -28,13 +29,28 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
     out.push(logRecord(event.ts, 'error', 'SIGNAL_INVALID', (error as Error).message, { ticker: event.ticker }));
     return;
   }
-  const memory = state.tickers[event.ticker];
+  const slot = tickerSlot(state, event.ticker);
+  const memory = slot.memory;
   if (!memory) {
     out.push(
       logRecord(event.ts, 'warn', 'SIGNAL_NO_PRICE', `no bar seen yet for ${event.ticker}`, { ticker: event.ticker }),
     );
     return;
   }
+  // The only strategy's book position is in the slot; with several strategies the book is looked up by name.
+  const position =
+    state.strategies.length === 1
+      ? (slot.book?.quantity ?? 0)
+      : positionQuantity(state.portfolio, event.ticker, event.strategy);
+  const working = workingShares(state, event.ticker, event.strategy);
+  const current = position + working;
+  // While a loss limit, the drawdown stop or the kill switch holds, aim only at reducing: the risk manager would
+  // refuse anything else anyway, and not asking keeps one refusal per signal out of the log. Flat (net of working
+  // orders) there is nothing to reduce, so the goal is zero whatever the size: skip the sizing, which cannot fail
+  // here (the price is a close `markPrice` took, equity a sum of whole numbers). A halted backtest spends most of
+  // its bars on this path.
+  const reducing = state.killSwitch || state.tradingState !== 'ACTIVE';
+  if (reducing && current === 0) return;
   const sizing = state.risk.sizing;
   const warm = memory.returns >= sizing.volatility_target.lookback_bars;
   const target = targetQuantity({
@@ -46,14 +62,9 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
     volatility: sizing.volatility_target.enabled && warm ? Math.sqrt(memory.variance) : null,
     barsPerYear: state.barsPerYear,
   });
-  const current =
-    positionQuantity(state.portfolio, event.ticker, event.strategy) +
-    workingShares(state, event.ticker, event.strategy);
-  // While a loss limit, the drawdown stop or the kill switch holds, aim only at reducing: the risk manager would
-  // refuse anything else anyway, and not asking keeps one refusal per signal out of the log.
-  const goal = state.killSwitch || state.tradingState !== 'ACTIVE' ? reduceOnly(target, current) : target;
+  const goal = reducing ? reduceOnly(target, current) : target;
   if (withinBand(goal, current, sizing.rebalance_band_pct)) return;
-  orderTowards(state, event.strategy, event.ticker, goal, null, event.ts, out);
+  orderTowards(state, event.strategy, event.ticker, goal, position, working, null, event.ts, out);
 }
 
 /** The part of a move from `current` to `target` that only reduces: towards zero, never through it. */

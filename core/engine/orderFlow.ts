@@ -16,18 +16,20 @@ const TYPICAL_ALPHA = 0.1;
  * leaves the engine, so nothing can skip `checkOrder`. Working orders that already point the right way and do not
  * overshoot are topped up; any other working order of that strategy and ticker is cancelled first and nothing new
  * is sent until the broker confirms, so a rejected or late leg can never leave an unintended position behind.
+ * `position` and `working` are the strategy's shares held and working in the ticker now (`positionQuantity`,
+ * `workingShares`): every caller has just read them.
  */
 export function orderTowards(
   state: EngineState,
   strategy: StrategyId,
   ticker: string,
   target: number,
+  position: number,
+  working: number,
   purposeHint: OrderPurpose | null,
   ts: number,
   out: EngineCommand[],
 ): void {
-  const position = positionQuantity(state.portfolio, ticker, strategy);
-  const working = workingShares(state, ticker, strategy);
   const needed = target - position;
   if (working !== 0 && (Math.sign(working) !== Math.sign(needed) || Math.abs(working) > Math.abs(needed))) {
     cancelWorking(state, strategy, ticker, ts, out);
@@ -86,9 +88,15 @@ function cancelWorking(
 
 /** Sends every strategy's every position (net of working orders) to zero. */
 export function flattenAll(state: EngineState, ts: number, reason: string, out: EngineCommand[]): void {
-  for (const strategy of state.strategies) {
-    for (const ticker of heldOrWorked(state, strategy)) {
-      const net = positionQuantity(state.portfolio, ticker, strategy) + workingShares(state, ticker, strategy);
+  const strategies = state.strategies;
+  for (let s = 0; s < strategies.length; s++) {
+    const strategy = strategies[s]!;
+    const tickers = heldOrWorked(state, strategy);
+    for (let t = 0; t < tickers.length; t++) {
+      const ticker = tickers[t]!;
+      const position = positionQuantity(state.portfolio, ticker, strategy);
+      const working = workingShares(state, ticker, strategy);
+      const net = position + working;
       if (net === 0) continue;
       out.push({
         type: 'LogRecord',
@@ -98,7 +106,7 @@ export function flattenAll(state: EngineState, ts: number, reason: string, out: 
         message: `flatten ${strategy} ${ticker}`,
         context: { strategy, ticker, quantity: net },
       });
-      orderTowards(state, strategy, ticker, 0, OrderPurpose.FLATTEN, ts, out);
+      orderTowards(state, strategy, ticker, 0, position, working, OrderPurpose.FLATTEN, ts, out);
     }
   }
 }
@@ -107,23 +115,29 @@ export function flattenAll(state: EngineState, ts: number, reason: string, out: 
  * The tickers a strategy holds or has working orders in, sorted: the only ones whose net can be non-zero. Sending
  * an order in one ticker changes no other ticker's net, so skipping the rest changes nothing but the cost, which
  * matters because a breached drawdown stop flattens on every bar. A single strategy's book is the account, whose
- * count of open positions ends the scan of a position map that keeps every ticker ever traded.
+ * count of open positions ends the scan of a position map that keeps every ticker ever traded. A short array with
+ * a linear duplicate check, not a Set: the list holds a handful of tickers, and the call comes on every bar while
+ * the stop holds (a Set per call was a fifth of the backtest's allocation).
  */
-function heldOrWorked(state: EngineState, strategy: StrategyId): string[] {
-  const tickers = new Set<string>();
+function heldOrWorked(state: EngineState, strategy: StrategyId): readonly string[] {
   const orders = state.orders;
-  for (const id of orders.working) {
-    const request = orders.orders[id]!.request;
-    if (request.strategy === strategy) tickers.add(request.ticker);
-  }
   let left = state.strategies.length === 1 ? state.portfolio.openPositions : Number.POSITIVE_INFINITY;
+  if (left === 0 && orders.working.length === 0) return NONE;
+  const tickers: string[] = [];
+  const working = orders.working;
+  for (let i = 0; i < working.length; i++) {
+    const request = orders.orders[working[i]!]!.request;
+    if (request.strategy === strategy && !tickers.includes(request.ticker)) tickers.push(request.ticker);
+  }
   if (left > 0) {
     const positions = bookOf(state.portfolio, strategy).positions;
     for (const ticker in positions) {
       if (positions[ticker]!.quantity === 0) continue;
-      tickers.add(ticker);
+      if (!tickers.includes(ticker)) tickers.push(ticker);
       if (--left === 0) break;
     }
   }
-  return tickers.size === 0 ? [] : [...tickers].sort();
+  return tickers.length < 2 ? tickers : tickers.sort();
 }
+
+const NONE: readonly string[] = Object.freeze([]);

@@ -2,6 +2,7 @@ import { equity } from '../portfolio/index.js';
 import type { EffectiveTotals, RiskContext } from '../risk/index.js';
 import { sessionAt } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
+import { tickerSlot } from './tickerSlots.js';
 
 const MINUTE_MS = 60_000;
 // The positions passed for a flat ticker (or a flat account): nothing to allocate for the commonest case.
@@ -23,10 +24,11 @@ function pruneRecentOrders(state: EngineState, ts: number): void {
 export function buildRiskContext(state: EngineState, ticker: string, ts: number): RiskContext {
   pruneRecentOrders(state, ts);
   const portfolio = state.portfolio;
-  const memory = state.tickers[ticker];
+  const slot = tickerSlot(state, ticker);
+  const memory = slot.memory;
   const working = state.orders.workingByTicker;
   const totals = effectiveTotals(state, working);
-  const held = portfolio.positions[ticker]?.quantity ?? 0;
+  const held = slot.aggregate?.quantity ?? 0;
   return {
     ts,
     session: sessionAt(ts),

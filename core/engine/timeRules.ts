@@ -1,10 +1,24 @@
 import { equity } from '../portfolio/index.js';
-import { evaluateTradingState, flattenDue, RiskCode } from '../risk/index.js';
+import type { Micros } from '../money/money.js';
+import { evaluateTradingState, flattenDue, RiskCode, type LossLimitInputs } from '../risk/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import { sessionAt } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
 import { logRecord } from './logRecord.js';
 import { flattenAll } from './orderFlow.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Only what the loss limits read, rewritten on every bar: a literal per call was most of what a bar allocated,
+// because the optimizer does not inline the evaluation here. `evaluateTradingState` reads it during the call and
+// keeps nothing, and the engine never runs two calls at once, so one object serves every engine.
+const LOSS_INPUTS: Mutable<LossLimitInputs> = {
+  equity: 0 as Micros,
+  dayStartEquity: 0 as Micros,
+  weekStartEquity: 0 as Micros,
+  peakEquity: 0 as Micros,
+  tradingState: 'ACTIVE',
+};
 
 /**
  * Rules driven by time and equity rather than by a signal: the loss limits and drawdown stop (which set the
@@ -13,14 +27,12 @@ import { flattenAll } from './orderFlow.js';
  */
 export function applyTimeRules(state: EngineState, ts: number, out: EngineCommand[]): void {
   const limits = state.risk.limits;
-  // Only what the loss limits read: a small literal the optimizer can keep off the heap, on every bar.
-  const inputs = {
-    equity: equity(state.portfolio),
-    dayStartEquity: state.dayStartEquity,
-    weekStartEquity: state.weekStartEquity,
-    peakEquity: state.peakEquity,
-    tradingState: state.tradingState,
-  };
+  const inputs = LOSS_INPUTS;
+  inputs.equity = equity(state.portfolio);
+  inputs.dayStartEquity = state.dayStartEquity;
+  inputs.weekStartEquity = state.weekStartEquity;
+  inputs.peakEquity = state.peakEquity;
+  inputs.tradingState = state.tradingState;
   const evaluated = evaluateTradingState(inputs, limits);
   if (evaluated.state !== state.tradingState) {
     out.push(

@@ -9,7 +9,9 @@ import type { EngineState } from './EngineState.js';
  */
 export function workingShares(state: EngineState, ticker: string, strategy: StrategyId): number {
   if (state.strategies.length === 1 && state.strategies[0] === strategy) {
-    return state.orders.workingByTicker[ticker] ?? 0;
+    // `workedTickers` lists the keys of the sums: when it is empty no lookup by name is needed (most bars).
+    const orders = state.orders;
+    return orders.workedTickers.length === 0 ? 0 : (orders.workingByTicker[ticker] ?? 0);
   }
   return openQuantity(state.orders, ticker, strategy);
 }

@@ -8,24 +8,24 @@ import { isWorking } from './transitions.js';
  * applied, so prune only orders old enough that the broker no longer reports them (the previous session's).
  */
 export function pruneFinishedOrders(state: OrderManagerState, beforeTs: number): number {
-  const forgotten: Record<string, true> = {};
-  let count = 0;
+  // A Set, not an object: every id is a key never seen before, and an ordinary object would build (and keep) a
+  // chain of hidden classes for each day's ids.
+  const forgotten = new Set<string>();
   for (const id in state.orders) {
     const record = state.orders[id]!;
     if (isWorking(record.status) || record.lastUpdateTs >= beforeTs) continue;
-    forgotten[id] = true;
-    count += 1;
+    forgotten.add(id);
     delete state.orders[id];
   }
-  if (count === 0) return 0;
+  if (forgotten.size === 0) return 0;
   for (const executionId in state.executionOrders) {
-    if (forgotten[state.executionOrders[executionId]!] === true) {
+    if (forgotten.has(state.executionOrders[executionId]!)) {
       delete state.executionOrders[executionId];
       delete state.corrections[executionId];
     }
   }
   for (const brokerId in state.brokerOrders) {
-    if (forgotten[state.brokerOrders[brokerId]!] === true) delete state.brokerOrders[brokerId];
+    if (forgotten.has(state.brokerOrders[brokerId]!)) delete state.brokerOrders[brokerId];
   }
-  return count;
+  return forgotten.size;
 }

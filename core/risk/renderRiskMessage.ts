@@ -14,7 +14,8 @@ export function renderRiskMessage(code: string, details: Readonly<RiskDetails>):
 // Characters beyond ASCII that `\s` matches; ASCII ones are tested by code below.
 const WIDE_SPACE = /\s/;
 
-function renderValue(value: string | number | boolean | null): string {
+/** One value as the message shows it: text quoted when it needs to be (see `needsQuotes`), anything else as `String`. */
+export function renderValue(value: string | number | boolean | null): string {
   if (typeof value !== 'string') return String(value);
   return needsQuotes(value) ? JSON.stringify(value) : value;
 }

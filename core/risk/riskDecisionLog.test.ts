@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMicros } from '../money/money.js';
 import { checkOrder } from './checkOrder.js';
+import { renderRiskMessage } from './renderRiskMessage.js';
 import { riskDecisionLog } from './riskDecisionLog.js';
 import { contextWith, limitsWith, MID_SESSION, orderWith } from './testFixtures.js';
 
@@ -57,5 +58,39 @@ describe('riskDecisionLog', () => {
       code: 'RISK_KILL_SWITCH',
       context: { quantity: 0, source: 'operator' },
     });
+  });
+
+  it('lets a detail that repeats an order field overwrite it in place, in the context and the message alike', () => {
+    // The size check reports the quantity it judged under the key `quantity`, which replaces the decided 0.
+    const order = orderWith({ quantity: 500 });
+
+    const record = riskDecisionLog(
+      checkOrder(order, contextWith({ typicalQuantity: 10 }), limitsWith({ max_order_size_multiple: 10 })),
+      order,
+      1,
+    );
+
+    expect(record.code).toBe('RISK_ORDER_SIZE');
+    expect(Object.keys(record.context).slice(8)).toEqual([
+      'requestedQuantity',
+      'quantity',
+      'typicalQuantity',
+      'maxMultiple',
+    ]);
+    expect(record.message).toBe(
+      'RISK_ORDER_SIZE: outcome=REJECT, clientOrderId=momentum-1, strategy=momentum, ticker=AAPL, side=BUY, ' +
+        'type=MARKET, purpose=ENTRY, limitPrice=null, requestedQuantity=500, quantity=500, typicalQuantity=10, ' +
+        'maxMultiple=10',
+    );
+    expect(record.message).toBe(renderRiskMessage(record.code, record.context));
+  });
+
+  it('quotes text that needs it in the order fields as the generic rendering does', () => {
+    const order = orderWith({ quantity: 20, strategy: 'mean reversion' as never, ticker: 'BRK,B' });
+
+    const record = riskDecisionLog(checkOrder(order, contextWith(), limitsWith()), order, 1);
+
+    expect(record.message).toContain('strategy="mean reversion", ticker="BRK,B"');
+    expect(record.message).toBe(renderRiskMessage(record.code, record.context));
   });
 });
