@@ -90,6 +90,11 @@ function transactionOn(client: pg.PoolClient): SqlTransaction {
       await pipeline(Readable.from(chunks), stream);
       return stream.rowCount;
     },
+    async copyFromBinary(copy, chunks) {
+      const stream = client.query(copyFromStdin(`${copy} FROM STDIN WITH (FORMAT binary)`));
+      await pipeline(Readable.from(chunks), stream);
+      return stream.rowCount;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AppendResult, FeedbackLog, FeedbackRowOf, FeedbackTable, ReadRange } from '../../core/feedback/index.js';
 import { checkRows, tableSpec } from './checkRows.js';
+import { encodeCopyBinary } from './encodeBinary.js';
 import { decodeRow, encodeCopyText, sqlValues } from './encodeRows.js';
 import { MonthlyPartitions, partitioningMode } from './partitions.js';
 import type { SqlSession, SqlTransaction } from './SqlSession.js';
@@ -105,15 +106,21 @@ async function insertRows(tx: SqlTransaction, spec: TableSpec, rows: readonly ob
 }
 
 /**
- * COPY in text format. COPY cannot skip duplicates, so tables with a natural key are copied into a temporary
- * table first and moved over with INSERT ... ON CONFLICT DO NOTHING, in the same transaction.
+ * COPY in binary format where the engine streams it (the server: it then parses no text, about a third less CPU
+ * per row, see README), else in text format (PGlite). COPY cannot skip duplicates, so tables with a natural key
+ * are copied into a temporary table first and moved over with INSERT ... ON CONFLICT DO NOTHING, in the same
+ * transaction.
  */
 async function copyRows(tx: SqlTransaction, spec: TableSpec, rows: readonly object[]): Promise<number> {
   const columns = columnList(spec);
-  if (!spec.naturalKey) return tx.copyFrom(`COPY ${spec.name} (${columns})`, encodeCopyText(spec, rows));
+  const copy = (target: string): Promise<number> =>
+    tx.copyFromBinary
+      ? tx.copyFromBinary(`COPY ${target} (${columns})`, encodeCopyBinary(spec, rows))
+      : tx.copyFrom(`COPY ${target} (${columns})`, encodeCopyText(spec, rows));
+  if (!spec.naturalKey) return copy(spec.name);
   const stage = `feedback_stage_${spec.name}`;
   await tx.query(`CREATE TEMP TABLE ${stage} (LIKE ${spec.name} INCLUDING DEFAULTS) ON COMMIT DROP`);
-  await tx.copyFrom(`COPY ${stage} (${columns})`, encodeCopyText(spec, rows));
+  await copy(stage);
   const moved = await tx.query(
     `INSERT INTO ${spec.name} (${columns}) SELECT ${columns} FROM ${stage}${onConflict(spec)}`,
   );

@@ -14,6 +14,11 @@ export interface SqlTransaction {
    * `COPY predictions (ts, ...)`: the server reads STDIN, PGlite a blob. Returns the rows copied.
    */
   copyFrom(copy: string, chunks: Iterable<string>): Promise<number>;
+  /**
+   * The same in COPY's binary format (`WITH (FORMAT binary)`), when the engine takes it as a stream: the server
+   * does. PGlite copies from a blob cut into pieces, each a COPY of its own, so it keeps the text format.
+   */
+  copyFromBinary?(copy: string, chunks: Iterable<Uint8Array>): Promise<number>;
 }
 
 /**

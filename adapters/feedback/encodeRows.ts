@@ -44,7 +44,7 @@ export function timestampFormatter(): (ms: number) => string {
 }
 
 /** JSON text of a jsonb value, refused when longer than the column allows. JSON has no NaN: it becomes null. */
-function jsonText(table: string, row: number, column: ColumnSpec, value: unknown): string {
+export function jsonText(table: string, row: number, column: ColumnSpec, value: unknown): string {
   const text = JSON.stringify(value);
   if (column.maxLength !== undefined && text.length > column.maxLength) {
     throw new FeedbackInvalidRowError(

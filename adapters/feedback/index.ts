@@ -1,3 +1,4 @@
+export * from './encodeBinary.js';
 export * from './encodeRows.js';
 export * from './errors.js';
 export * from './migrate.js';

@@ -13,7 +13,7 @@ import { clientOrderId, executionId, strategyId } from '../../core/trading/ids.j
 export const T0 = Date.UTC(2024, 0, 2, 14, 30);
 const MINUTE = 60_000;
 
-/** Deterministic rows of every table, varied enough to exercise each column (nulls, escapes, JSON). */
+/** Deterministic rows of every table, varied enough to exercise each column (nulls, escapes, non-ASCII, JSON). */
 export const rows = {
   prediction(index: number, ts = T0 + index * MINUTE): PredictionRow {
     return {
@@ -52,7 +52,7 @@ export const rows = {
       quantity: index % 3 === 0 ? 0 : 100,
       outcome: index % 3 === 0 ? 'REJECT' : 'APPROVE',
       code: index % 3 === 0 ? 'RISK_MAX_POSITION' : 'RISK_APPROVED',
-      message: 'RISK_MAX_POSITION: ticker=MSFT, limit=10%\nsecond line \\ backslash',
+      message: 'RISK_MAX_POSITION: ticker=MSFT, limit=10%\nsecond line \\ backslash, UTF-8: ≤ 10 € é 🙂',
       context: { ticker: 'MSFT', limitPct: 10, approved: false, price: null },
     };
   },

@@ -47,7 +47,10 @@ CREATE TABLE predictions (
   metadata jsonb NOT NULL
 );
 SELECT feedback_partition_by_month('predictions', 'ts');
-CREATE INDEX predictions_ticker_ts ON predictions (ticker, ts);
+-- BRIN, not a B-tree on (ticker, ts): rows arrive in time order, so a block range summary finds a time window
+-- as well, while keeping a (ticker, ts) B-tree up to date cost more server CPU than the rest of a COPY together
+-- (measured: 4.6 of 8 CPU seconds per million rows). A lookup by ticker reads the time window it names.
+CREATE INDEX predictions_ts ON predictions USING brin (ts);
 
 CREATE TABLE feature_snapshots (
   ts timestamptz NOT NULL,
@@ -57,7 +60,7 @@ CREATE TABLE feature_snapshots (
   features jsonb NOT NULL
 );
 SELECT feedback_partition_by_month('feature_snapshots', 'ts');
-CREATE INDEX feature_snapshots_ticker_ts ON feature_snapshots (ticker, ts);
+CREATE INDEX feature_snapshots_ts ON feature_snapshots USING brin (ts);
 
 CREATE TABLE risk_decisions (
   ts timestamptz NOT NULL,
