@@ -3,7 +3,12 @@ import { loadBars } from '../adapters/data/index.js';
 import { resolveConfigDir } from '../cli/paths.js';
 import { benchBacktest } from './backtestBench.js';
 import { benchFeatures } from './featureBench.js';
+import { benchFeedback } from './feedbackBench.js';
+import { benchIbkr } from './ibkrBench.js';
 import { RUNS } from './median.js';
+import { benchModel } from './modelBench.js';
+import { benchRedis } from './redisBench.js';
+import { benchStore } from './storeBench.js';
 import { benchFile } from './sharedData.js';
 
 /**
@@ -43,9 +48,16 @@ async function main(): Promise<void> {
     // Each section starts from a collected heap, so one section's garbage is not charged to the next.
     collectGarbage();
     Object.assign(results, benchBacktest(bars, app));
+    collectGarbage();
+    Object.assign(results, await benchModel(bars, app));
+    collectGarbage();
+    Object.assign(results, await benchStore(bars));
   } else {
     results['data.skipped'] = 'bench file absent';
   }
+  Object.assign(results, await benchRedis(app.system.redis));
+  Object.assign(results, await benchFeedback(app.system.postgres));
+  Object.assign(results, await benchIbkr());
   results['peak_rss_mb'] = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(JSON.stringify(results, null, 2));
 }

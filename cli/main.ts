@@ -2,7 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { registerBacktestCommands } from './commands/backtestCommands.js';
 import { registerConfigCommands } from './commands/configCommands.js';
 import { registerDataCommands } from './commands/dataCommands.js';
+import { registerDbCommands } from './commands/dbCommands.js';
+import { registerDevCommands } from './commands/devCommands.js';
 import { registerFeatureCommands } from './commands/featureCommands.js';
+import { registerFetchCommands } from './commands/fetchCommands.js';
+import { registerModelCommands } from './commands/modelCommands.js';
+import { registerStoreCommands } from './commands/storeCommands.js';
 
 /** Builds the `intraday` command tree; each area registers its own subcommands. */
 export function buildProgram(): Command {
@@ -13,8 +18,13 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDataCommands(program);
   registerFeatureCommands(program);
+  registerFetchCommands(program);
   registerBacktestCommands(program);
+  registerModelCommands(program);
   registerConfigCommands(program);
+  registerStoreCommands(program);
+  registerDbCommands(program);
+  registerDevCommands(program);
   return program;
 }
 
