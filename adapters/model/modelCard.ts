@@ -51,6 +51,8 @@ export const ModelCardSchema = z
     importance: z.object({ gain: Counts, split: Counts, permutation: Counts.nullable() }),
     library_versions: z.record(z.string(), z.string()),
     training_seconds: z.number().nonnegative(),
+    /** The library's fit alone; training_seconds adds ONNX export, the parity check and permutation importance. */
+    fit_seconds: z.number().nonnegative().optional(),
     created: z.string().min(1),
   })
   .superRefine((card, context) => {
