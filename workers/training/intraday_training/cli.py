@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Union
 
 
 from .errors import BadTrainingInput
@@ -34,6 +34,21 @@ def _rows(text: Optional[str], flag: str) -> Optional[List[int]]:
         raise BadTrainingInput(f"{flag} must be start:end (row indices, end exclusive), was {text!r}") from None
 
 
+def _row_ranges(text: Optional[str], flag: str) -> Optional[Union[List[int], List[List[int]]]]:
+    """`start:end`, or several separated by commas (`0:100,120:200`) for a training window cut by an embargo."""
+    if text is None or "," not in text:
+        return _rows(text, flag)
+    ranges: List[List[int]] = []
+    for part in text.split(","):
+        try:
+            ranges.append(_rows(part.strip(), flag) or [])
+        except BadTrainingInput:
+            raise BadTrainingInput(
+                f"{flag} must be start:end or start:end,start:end,... (row indices, end exclusive), was {text!r}"
+            ) from None
+    return ranges
+
+
 def _json_arg(text: str, flag: str) -> object:
     try:
         return json.loads(text)
@@ -55,7 +70,7 @@ def run_train(args: argparse.Namespace) -> int:
         target=target_from_dict(_json_arg(args.target_json, "--target-json")),
         model_name=args.model_name,
         model=model_from_dict(_json_arg(args.model_json, "--model-json")),
-        train_rows=_rows(args.train_rows, "--train-rows"),
+        train_rows=_row_ranges(args.train_rows, "--train-rows"),
         valid_rows=_rows(args.valid_rows, "--valid-rows"),
         early_stopping=not args.no_early_stopping,
         permutation_rows=args.permutation_rows,
@@ -147,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
     tr.add_argument("--model-json", required=True, help="a config/models.yaml entry as JSON")
     tr.add_argument("--model-name", required=True)
     tr.add_argument("--out", required=True, help="output folder")
-    tr.add_argument("--train-rows", help="start:end over rows sorted by (ts, ticker)")
+    tr.add_argument("--train-rows", help="start:end over rows sorted by (ts, ticker); several as start:end,start:end")
     tr.add_argument("--valid-rows", help="start:end over rows sorted by (ts, ticker)")
     tr.add_argument("--no-early-stopping", action="store_true", help="train all num_boost_round rounds")
     tr.add_argument("--permutation-rows", type=int, default=10000, help="validation rows sampled for permutation importance")

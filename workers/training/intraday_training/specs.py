@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Union
 
 from .errors import BadTrainingInput
 
@@ -57,7 +57,8 @@ class TrainModelInput:
     target: TargetSpec
     model_name: str
     model: ModelSpec
-    train_rows: Optional[List[int]] = None
+    # [start, end) or a list of disjoint [start, end) pairs in increasing order (split.make_split).
+    train_rows: Optional[Union[List[int], List[List[int]]]] = None
     valid_rows: Optional[List[int]] = None
     output_prefix: str = ""
     early_stopping: bool = True

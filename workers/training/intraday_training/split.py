@@ -2,12 +2,15 @@
 
 Default split (no ranges given): the last 20% of the distinct timestamps validate (at least one), and the
 `horizon` distinct timestamps just before the validation window are purged: a label at time t looks `horizon`
-bars ahead, so a training row closer than that to the validation window would see validation prices."""
+bars ahead, so a training row closer than that to the validation window would see validation prices.
+
+Explicit split: `valid_rows` is one [start, end) pair; `train_rows` is one pair or a list of disjoint pairs in
+increasing order (a walk-forward fold whose training window an embargo cuts into pieces). The caller purges."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import Any, List, Optional, Tuple
 
 import numpy as np
 
@@ -32,8 +35,8 @@ def sort_order(ts: np.ndarray, tickers: np.ndarray) -> np.ndarray:
     return np.lexsort((codes, ts))
 
 
-def _check_range(rows: List[int], what: str, total: int) -> tuple[int, int]:
-    if len(rows) != 2:
+def _check_range(rows: Any, what: str, total: int) -> tuple[int, int]:
+    if not isinstance(rows, (list, tuple)) or len(rows) != 2 or isinstance(rows[0], (list, tuple)):
         raise BadTrainingInput(f"{what} must be [start, end), was {rows}")
     start, end = int(rows[0]), int(rows[1])
     if not 0 <= start <= end <= total:
@@ -41,12 +44,29 @@ def _check_range(rows: List[int], what: str, total: int) -> tuple[int, int]:
     return start, end
 
 
+def _check_ranges(rows: Any, what: str, total: int) -> List[Tuple[int, int]]:
+    """One [start, end) pair, or a list of pairs (disjoint, in increasing order: the walk-forward folds of the
+    experiment workflow send several when an embargo cuts the training window)."""
+    if isinstance(rows, (list, tuple)) and len(rows) > 0 and all(isinstance(r, (list, tuple)) for r in rows):
+        ranges = [_check_range(r, f"{what}[{k}]", total) for k, r in enumerate(rows)]
+    elif isinstance(rows, (list, tuple)) and len(rows) == 2 and not any(isinstance(r, (list, tuple)) for r in rows):
+        ranges = [_check_range(rows, what, total)]
+    else:
+        raise BadTrainingInput(f"{what} must be [start, end) or a non-empty list of [start, end) pairs, was {rows}")
+    for (a0, a1), (b0, b1) in zip(ranges, ranges[1:]):
+        if b0 < a1:
+            raise BadTrainingInput(
+                f"{what} ranges must be disjoint and in increasing order, but [{b0}, {b1}) follows [{a0}, {a1})"
+            )
+    return ranges
+
+
 def make_split(
     ts: np.ndarray,
     tickers: np.ndarray,
     target: np.ndarray,
     horizon: int,
-    train_rows: Optional[List[int]],
+    train_rows: Optional[Any],
     valid_rows: Optional[List[int]],
 ) -> Split:
     order = sort_order(ts, tickers)
@@ -54,11 +74,13 @@ def make_split(
     if (train_rows is None) != (valid_rows is None):
         raise BadTrainingInput("give both train_rows and valid_rows, or neither for the default split")
     if train_rows is not None and valid_rows is not None:
-        t0, t1 = _check_range(train_rows, "train_rows", total)
+        ranges = _check_ranges(train_rows, "train_rows", total)
         v0, v1 = _check_range(valid_rows, "valid_rows", total)
-        if t0 < v1 and v0 < t1 and t0 < t1 and v0 < v1:
-            raise BadTrainingInput(f"train_rows [{t0}, {t1}) and valid_rows [{v0}, {v1}) overlap")
-        train, valid, purged, how = order[t0:t1], order[v0:v1], 0, "row_ranges"
+        for t0, t1 in ranges:
+            if t0 < v1 and v0 < t1 and t0 < t1 and v0 < v1:
+                raise BadTrainingInput(f"train_rows [{t0}, {t1}) and valid_rows [{v0}, {v1}) overlap")
+        train = np.concatenate([order[t0:t1] for t0, t1 in ranges])
+        valid, purged, how = order[v0:v1], 0, "row_ranges"
     else:
         sorted_ts = ts[order]
         distinct = np.unique(sorted_ts)

@@ -1,6 +1,7 @@
 """`python -m intraday_training.worker`: polls task queue `training` for `train_model`.
 
-TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default), TRAINING_MAX_CONCURRENT (1: one training at a
+TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default), TRAINING_TASK_QUEUE (training; tests give each
+run its own), TRAINING_MAX_CONCURRENT (1: one training at a
 time uses every core; two would only fight over them). Stops cleanly on SIGINT/SIGTERM after the running
 activity's next heartbeat window."""
 
@@ -18,10 +19,12 @@ from temporalio.worker import Worker
 from .activity import TASK_QUEUE, train_model
 
 
-def build_worker(client: Client, max_concurrent: int, executor: ThreadPoolExecutor) -> Worker:
+def build_worker(
+    client: Client, max_concurrent: int, executor: ThreadPoolExecutor, task_queue: str = TASK_QUEUE
+) -> Worker:
     return Worker(
         client,
-        task_queue=TASK_QUEUE,
+        task_queue=task_queue,
         activities=[train_model],
         activity_executor=executor,
         max_concurrent_activities=max_concurrent,
@@ -32,16 +35,17 @@ async def main() -> None:
     address = os.environ.get("TEMPORAL_ADDRESS", "127.0.0.1:7233")
     namespace = os.environ.get("TEMPORAL_NAMESPACE", "default")
     max_concurrent = int(os.environ.get("TRAINING_MAX_CONCURRENT", "1"))
+    task_queue = os.environ.get("TRAINING_TASK_QUEUE") or TASK_QUEUE
     client = await Client.connect(address, namespace=namespace)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     with ThreadPoolExecutor(max_workers=max_concurrent) as executor:
-        worker = build_worker(client, max_concurrent, executor)
+        worker = build_worker(client, max_concurrent, executor, task_queue)
         async with worker:
             print(
-                f'[training-worker] polling task queue "{TASK_QUEUE}" at {address}, namespace "{namespace}"',
+                f'[training-worker] polling task queue "{task_queue}" at {address}, namespace "{namespace}"',
                 file=sys.stderr,
                 flush=True,
             )

@@ -51,3 +51,34 @@ def test_too_short_for_a_purged_split() -> None:
     ts, tickers = _grid(5, ["A"])
     with pytest.raises(BadTrainingInput, match="5 distinct timestamps: too few for a validation window of 1 plus a purge of 5"):
         make_split(ts, tickers, np.ones(5), horizon=5, train_rows=None, valid_rows=None)
+
+
+def test_train_rows_accept_a_list_of_ranges() -> None:
+    ts, tickers = _grid(6, ["B", "A"])  # sorted order: A0 B0 A1 B1 ... -> file indices 6 0 7 1 8 2 9 3 10 4 11 5
+    split = make_split(ts, tickers, np.arange(12.0), horizon=0, train_rows=[[0, 2], [4, 6]], valid_rows=[10, 12])
+    assert list(split.train) == [6, 0, 8, 2]
+    assert list(split.valid) == [11, 5]
+
+
+def test_a_single_pair_inside_a_list_equals_the_pair() -> None:
+    ts, tickers = _grid(5, ["B", "A"])
+    one = make_split(ts, tickers, np.arange(10.0), horizon=0, train_rows=[0, 4], valid_rows=[6, 10])
+    listed = make_split(ts, tickers, np.arange(10.0), horizon=0, train_rows=[[0, 4]], valid_rows=[6, 10])
+    assert list(one.train) == list(listed.train)
+
+
+@pytest.mark.parametrize(
+    ("train_rows", "message"),
+    [
+        ([[0, 4], [3, 6]], r"train_rows ranges must be disjoint and in increasing order, but \[3, 6\) follows \[0, 4\)"),
+        ([[4, 6], [0, 2]], r"but \[0, 2\) follows \[4, 6\)"),
+        ([[0, 2], [5, 9]], r"train_rows \[5, 9\) and valid_rows \[8, 10\) overlap"),
+        ([[0, 2], [4, 11]], r"train_rows\[1\] \[4, 11\) is outside the 10 rows of the data"),
+        ([], r"train_rows must be \[start, end\) or a non-empty list of \[start, end\) pairs, was \[\]"),
+        ([[0, 2, 3]], r"train_rows\[0\] must be \[start, end\), was \[0, 2, 3\]"),
+    ],
+)
+def test_bad_train_row_lists_are_refused(train_rows: list, message: str) -> None:
+    ts, tickers = _grid(5, ["B", "A"])
+    with pytest.raises(BadTrainingInput, match=message):
+        make_split(ts, tickers, np.arange(10.0), horizon=0, train_rows=train_rows, valid_rows=[8, 10])

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LocalBlobStore } from '../../adapters/blob/LocalBlobStore.js';
+import { loadAppConfig } from '../../adapters/config/loadConfig.js';
+import { openDuck, queryColumns, sqlString, type CodedStrings } from '../../adapters/data/duckdb.js';
+import type { AppConfig } from '../../config/configFiles.js';
+import type { ExperimentInput, PreparedExperiment } from '../../core/experiment/contracts.js';
+import type { ExperimentDeps } from './deps.js';
+import { prepareExperiment } from './prepareExperiment.js';
+
+// Shared by the data-step tests: a temporary local blob store, the repository's config, a small experiment.
+
+let app: AppConfig | undefined;
+
+/** The repository's config/ (loaded once per test file). */
+export function repoConfig(): AppConfig {
+  app ??= loadAppConfig(resolve(import.meta.dirname, '../../config'));
+  return app;
+}
+
+/** Deps over a fresh temporary folder; `heartbeats` records every heartbeat; `cleanup` removes the folder. */
+export async function makeDeps(): Promise<{
+  deps: ExperimentDeps;
+  store: LocalBlobStore;
+  root: string;
+  heartbeats: unknown[];
+  cleanup: () => Promise<void>;
+}> {
+  const root = await mkdtemp(join(tmpdir(), 'experiment-steps-'));
+  const store = new LocalBlobStore(join(root, 'blobs'));
+  const heartbeats: unknown[] = [];
+  const deps: ExperimentDeps = {
+    store,
+    app: repoConfig(),
+    scratchDir: join(root, 'scratch'),
+    heartbeat: (details) => heartbeats.push(details),
+  };
+  return { deps, store, root, heartbeats, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** A small synthetic experiment: three tickers, three weeks of 5-minute bars, a few features, direction_5. */
+export function smallExperiment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'data_steps_test',
+    hypothesis: 'A few features predict 5-bar direction on generated bars',
+    data: { source: 'synthetic', tickers: ['MSFT', 'AAPL', 'GOOG'], start: '2024-03-04', end: '2024-03-22', seed: 11 },
+    features: ['sma_5', 'rsi_14', 'volume_ratio'],
+    target: 'direction_5',
+    model: 'lgbm_direction',
+    walk_forward: { folds: 3, train_fraction: 0.5 },
+    ...overrides,
+  };
+}
+
+/** The prepared experiment of a config, as the workflow's first step makes it. */
+export function prepare(
+  deps: ExperimentDeps,
+  config: Record<string, unknown>,
+  shardSize = 2,
+): Promise<PreparedExperiment> {
+  const input: ExperimentInput = { config, options: { shardSize } };
+  return prepareExperiment(deps, input);
+}
+
+/** Columns of a Parquet file read as doubles or text (ts as epoch ms), in file order. */
+export async function readParquet(
+  path: string,
+  columns: readonly { name: string; kind: 'double' | 'varchar' }[],
+): Promise<(Float64Array | string[])[]> {
+  const duck = await openDuck();
+  try {
+    const select = columns
+      .map(({ name, kind }) =>
+        name === 'ts' ? 'CAST(epoch_ms(ts) AS DOUBLE)' : kind === 'double' ? `CAST("${name}" AS DOUBLE)` : `"${name}"`,
+      )
+      .join(', ');
+    const result = await queryColumns(
+      duck.connection,
+      `SELECT ${select} FROM read_parquet(${sqlString(path)})`,
+      columns.map((column) => column.kind),
+    );
+    return result.columns.map((column) => {
+      if (column instanceof Float64Array) return column;
+      const coded = column as CodedStrings;
+      return Array.from(coded.codes, (code) => coded.names[code]!);
+    });
+  } finally {
+    duck.close();
+  }
+}
+
+/** Column names of a Parquet file, in order. */
+export async function parquetColumnNames(path: string): Promise<string[]> {
+  const duck = await openDuck();
+  try {
+    const result = await queryColumns(
+      duck.connection,
+      `SELECT name FROM parquet_schema(${sqlString(path)}) WHERE num_children IS NULL`,
+      ['varchar'],
+    );
+    const coded = result.columns[0] as CodedStrings;
+    return Array.from(coded.codes, (code) => coded.names[code]!);
+  } finally {
+    duck.close();
+  }
+}
