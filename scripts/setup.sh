@@ -2,7 +2,7 @@
 # One idempotent set-up for a fresh machine of this kind (Debian, Node 20, root): installs the npm
 # dependencies and builds the CLI. A second run only checks stamps and takes seconds.
 # Each service layer has its own idempotent script in scripts/setup/ (Python venv, Temporal CLI, PostgreSQL,
-# Redis); they run after the build, in the order below, when present.
+# Redis, headless Chromium for the report test); they run after the build, in the order below, when present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +40,7 @@ build() {
 
 services() {
   local part
-  for part in python temporal postgres redis; do
+  for part in python temporal postgres redis chromium; do
     if [ -f "scripts/setup/$part.sh" ]; then
       bash "scripts/setup/$part.sh"
     fi
