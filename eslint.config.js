@@ -62,6 +62,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.test.ts'],
+    rules: restrict(
+      [
+        'node:*',
+        ...ioLibraries,
+        '!@temporalio/workflow',
+        '!@temporalio/common',
+        '**/adapters/**',
+        '**/activities/**',
+        '**/hotpath/**',
+        '**/workers/**',
+        '**/cli/**',
+      ],
+      'workflows/ run in the deterministic sandbox: @temporalio/workflow, pure core/ and types only',
+    ),
+  },
+  {
     files: ['adapters/**/*.ts'],
     rules: restrict(
       ['**/activities/**', '**/workflows/**', '**/hotpath/**', '**/cli/**'],

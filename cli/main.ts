@@ -4,6 +4,7 @@ import { registerConfigCommands } from './commands/configCommands.js';
 import { registerDataCommands } from './commands/dataCommands.js';
 import { registerDbCommands } from './commands/dbCommands.js';
 import { registerDevCommands } from './commands/devCommands.js';
+import { registerExperimentCommands } from './commands/experimentCommands.js';
 import { registerFeatureCommands } from './commands/featureCommands.js';
 import { registerFetchCommands } from './commands/fetchCommands.js';
 import { registerModelCommands } from './commands/modelCommands.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerStoreCommands(program);
   registerDbCommands(program);
   registerDevCommands(program);
+  registerExperimentCommands(program);
   return program;
 }
 

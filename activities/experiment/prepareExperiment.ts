@@ -43,7 +43,9 @@ function parseExperiment(input: ExperimentInput, deps: ExperimentDeps): Experime
   }
   // YAML is a superset of JSON: one parser gives the UI's JSON and the CLI's YAML the same messages.
   const parsed = parseConfigText(INPUT_NAME, JSON.stringify(input.config), ExperimentConfigSchema);
-  if (!parsed.ok) throw new BadExperimentConfigError(parsed.problems.join('\n'));
+  // Line numbers of the one-line JSON text would point nowhere: the key path names the place.
+  const withoutLines = (problems: string[]) => problems.map((p) => p.replace(`${INPUT_NAME}:1: `, `${INPUT_NAME}: `));
+  if (!parsed.ok) throw new BadExperimentConfigError(withoutLines(parsed.problems).join('\n'));
   const problems = checkExperiment(INPUT_NAME, parsed.value, deps.app);
   if (problems.length > 0) throw new BadExperimentConfigError(problems.join('\n'));
   return parsed.value;
