@@ -2,6 +2,7 @@ import { loadAppConfig } from '../adapters/config/loadConfig.js';
 import { loadBars } from '../adapters/data/index.js';
 import { resolveConfigDir } from '../cli/paths.js';
 import { benchBacktest } from './backtestBench.js';
+import { benchExperiment } from './experimentBench.js';
 import { benchFeatures } from './featureBench.js';
 import { benchFeedback } from './feedbackBench.js';
 import { benchIbkr } from './ibkrBench.js';
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     'runs_per_section (median reported)': RUNS,
   };
   const app = loadAppConfig(resolveConfigDir());
+  // `npm run bench -- experiment model` (or BENCH_ONLY=experiment,model) runs only the named sections.
+  const only = new Set([...process.argv.slice(2), ...(process.env['BENCH_ONLY'] ?? '').split(',')].filter(Boolean));
+  const want = (section: string): boolean => only.size === 0 || only.has(section);
   const file = benchFile('bench/us_equity_5min_101tickers_2025-05_2026-03.parquet');
   if (file) {
     const loadTimes: number[] = [];
@@ -44,20 +48,23 @@ async function main(): Promise<void> {
     results['data.rows_quarantined'] = quarantine.rowsIn - quarantine.rowsOut;
     results['data.tickers'] = bars.batches.length;
     results['data.peak_rss_mb'] = Math.round(process.resourceUsage().maxRSS / 1024);
-    Object.assign(results, benchFeatures(bars, app));
+    if (want('features')) Object.assign(results, benchFeatures(bars, app));
     // Each section starts from a collected heap, so one section's garbage is not charged to the next.
     collectGarbage();
-    Object.assign(results, benchBacktest(bars, app));
+    if (want('backtest')) Object.assign(results, benchBacktest(bars, app));
     collectGarbage();
-    Object.assign(results, await benchModel(bars, app));
+    if (want('model')) Object.assign(results, await benchModel(bars, app));
     collectGarbage();
-    Object.assign(results, await benchStore(bars));
+    if (want('store')) Object.assign(results, await benchStore(bars));
+    collectGarbage();
+    if (want('experiment')) Object.assign(results, await benchExperiment(app, file, bars));
   } else {
+    if (want('experiment')) Object.assign(results, await benchExperiment(app, null, null));
     results['data.skipped'] = 'bench file absent';
   }
-  Object.assign(results, await benchRedis(app.system.redis));
-  Object.assign(results, await benchFeedback(app.system.postgres));
-  Object.assign(results, await benchIbkr());
+  if (want('redis')) Object.assign(results, await benchRedis(app.system.redis));
+  if (want('feedback')) Object.assign(results, await benchFeedback(app.system.postgres));
+  if (want('ibkr')) Object.assign(results, await benchIbkr());
   results['peak_rss_mb'] = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(JSON.stringify(results, null, 2));
 }

@@ -47,6 +47,9 @@ export async function startTrainingWorker(options: TrainingWorkerOptions): Promi
       ...(options.blobContainer ? { INTRADAY_BLOB_CONTAINER: options.blobContainer } : {}),
       ...(options.taskQueue ? { TRAINING_TASK_QUEUE: options.taskQueue } : {}),
       PYTHONUNBUFFERED: '1',
+      // LightGBM's OpenMP threads spin while waiting by default; beside a busy TypeScript worker on two cores that
+      // spinning stalled training by minutes (measured), so they sleep instead unless the caller says otherwise.
+      OMP_WAIT_POLICY: process.env['OMP_WAIT_POLICY'] ?? 'PASSIVE',
     },
   });
   const stop = async (): Promise<void> => {

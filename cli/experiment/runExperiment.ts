@@ -56,18 +56,21 @@ export async function runExperiment(
   const started = performance.now();
   options.onProgress?.(`started ${workflowId}`);
   let last = '';
-  const poll = setInterval(() => {
-    handle
-      .query<ExperimentProgress>('progress')
-      .then((progress) => {
+  let finished = false;
+  // One query at a time, and none in flight once the result is in: the caller may close the connection next.
+  const poller = (async () => {
+    while (!finished) {
+      const progress = await handle.query<ExperimentProgress>('progress').catch(() => null); // a worker may be restarting
+      if (progress) {
         const text = describeProgress(progress);
         if (text !== last && progress.step !== 'done') {
           last = text;
           options.onProgress?.(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${text}`);
         }
-      })
-      .catch(() => undefined); // a query can miss while a worker restarts; the next poll tries again
-  }, 500);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  })();
   try {
     return (await handle.result()) as ExperimentResult;
   } catch (error) {
@@ -76,6 +79,7 @@ export async function runExperiment(
     }
     throw error;
   } finally {
-    clearInterval(poll);
+    finished = true;
+    await poller;
   }
 }
