@@ -1,5 +1,6 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { WorkflowFailedError } from '@temporalio/client';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,4 +119,36 @@ describe('experiment failures', () => {
     expect(result.err).not.toContain('starting the embedded Temporal');
     expect((performance.now() - started) / 1000).toBeLessThan(20);
   });
+
+  it('`intraday worker` starts both workers against TEMPORAL_ADDRESS and stops cleanly on SIGINT', async () => {
+    const dir = tempDataDir('worker-cmd');
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'intraday.js'), 'worker'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TEMPORAL_ADDRESS: server.address, INTRADAY_DATA_DIR: dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no "workers polling" line: ${log}`)), 90_000);
+      child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+        log += text;
+        if (log.includes('workers polling')) {
+          clearTimeout(timer);
+          ready();
+        }
+      });
+    });
+    expect(log).toContain('polling task queue "training"');
+    // The default queue answers: a bad config started there fails with the validation message.
+    const handle = await stack.client.workflow.start(EXPERIMENT_WORKFLOW_TYPE, {
+      taskQueue: 'research',
+      workflowId: `worker-cmd-${process.pid}`,
+      args: [smallExperiment({ target: 'no_such_target' })],
+    });
+    const error = await handle.result().catch((e: unknown) => e);
+    expect(rootCause(error).type).toBe('BadExperimentConfig');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 180_000);
 });

@@ -108,7 +108,7 @@ describe('killing the TypeScript worker mid-experiment', () => {
     });
     // Wait until the experiment is inside the walk-forward with at least one fold trained, then kill -9.
     let progress: ExperimentProgress | null = null;
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 1800; i++) {
       progress = await handle.query<ExperimentProgress>('progress').catch(() => null);
       if (progress && progress.step === 'walk_forward' && progress.folds_trained >= 1) break;
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,14 +1,19 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../adapters/temporal/devServer.js';
+import { resolveTemporalCli } from '../../adapters/temporal/temporalCli.js';
 import { listExperiments } from '../../cli/experiment/listExperiments.js';
 import { runExperiment } from '../../cli/experiment/runExperiment.js';
 import type { ExperimentRecord, ExperimentResult } from '../../core/experiment/contracts.js';
 import type { ResearchStack } from '../../workers/research/researchStack.js';
 import { REPO_ROOT } from '../support/sharedData.js';
 import { smallExperiment, startTestServer, startTestStack, tempDataDir, uniqueQueue } from '../support/temporalKit.js';
+
+const execFileAsync = promisify(execFile);
 
 /**
  * A small experiment end to end on a REAL Temporal dev server with the REAL Python training worker (LightGBM,
@@ -106,5 +111,28 @@ describe('experiment workflow on a real dev server', () => {
     expect(again.verdict).toBe(result.verdict);
     expect(again.oos_sharpe).toBe(result.oos_sharpe);
     expect(again.metrics).toEqual(result.metrics);
+  }, 300_000);
+
+  it('takes the same JSON input from `temporal workflow start` as from the CLI', async () => {
+    const input = smallExperiment({}, { trainingTaskQueue: trainingQueue });
+    const id = `from-temporal-cli-${process.pid}`;
+    await execFileAsync(resolveTemporalCli(), [
+      'workflow',
+      'start',
+      '--address',
+      server.address,
+      '--type',
+      'experiment',
+      '--task-queue',
+      researchQueue,
+      '--workflow-id',
+      id,
+      '--input',
+      JSON.stringify(input),
+    ]);
+    const fromCli = (await stack.client.workflow.getHandle(id).result()) as ExperimentResult;
+    expect(fromCli.experiment_id).toBe(id);
+    expect(fromCli.config_hash).toBe(result.config_hash);
+    expect(fromCli.metrics).toEqual(result.metrics);
   }, 300_000);
 });
