@@ -64,6 +64,19 @@ export const VerdictSchema = z
   })
   .describe('Verdict thresholds');
 
+/** Permutation importance of each fold model (the report averages it over the folds). */
+export const ImportanceSchema = z
+  .strictObject({
+    permutation_rows: z
+      .number()
+      .int()
+      .positive()
+      .default(2000)
+      .describe('Validation rows sampled per fold; the report averages over folds, so 12 folds see 24,000 rows'),
+    permutation_repeats: z.number().int().positive().default(1).describe('Shuffles per feature and fold'),
+  })
+  .describe('Permutation importance: its cost grows with rows x repeats x features x trees');
+
 /** config/experiments/*.yaml: one hypothesis to test. */
 export const ExperimentConfigSchema = z
   .strictObject({
@@ -78,6 +91,7 @@ export const ExperimentConfigSchema = z
     walk_forward: WalkForwardSchema.prefault({}),
     costs: CostsSchema.prefault({}),
     verdict: VerdictSchema.prefault({}),
+    importance: ImportanceSchema.prefault({}),
   })
   .describe('An experiment');
 

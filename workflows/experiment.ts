@@ -73,13 +73,23 @@ export async function experiment(input: ExperimentInput): Promise<ExperimentResu
   const quick = proxyActivities<ResearchActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout, retry });
   // Steps that read, compute or write whole datasets; they heartbeat, so a dead worker is noticed quickly.
   const heavy = proxyActivities<ResearchActivities>({ startToCloseTimeout: '60 minutes', heartbeatTimeout, retry });
-  const training = proxyActivities<TrainingActivities>({
+  const trainingOptions = {
     taskQueue: trainingQueue,
-    scheduleToStartTimeout: `${waitSeconds} seconds`,
     startToCloseTimeout: '120 minutes',
     heartbeatTimeout: '3 minutes',
     retry: { ...retry, maximumAttempts: 3 },
+  } as const;
+  // The first fold waits `waitSeconds` for a worker: nobody polling fails the experiment quickly and clearly. Later
+  // folds may queue behind each other on a busy worker, so they get a generous bound instead.
+  const firstTraining = proxyActivities<TrainingActivities>({
+    ...trainingOptions,
+    scheduleToStartTimeout: `${waitSeconds} seconds`,
   });
+  const laterTraining = proxyActivities<TrainingActivities>({
+    ...trainingOptions,
+    scheduleToStartTimeout: `${Math.max(waitSeconds, 1800)} seconds`,
+  });
+  const concurrency = Math.max(1, Math.floor(input?.options?.trainingConcurrency ?? 2));
   const steps: Record<string, number> = {};
   let progress: ExperimentProgress = { step: 'prepare', folds: 0, folds_trained: 0, folds_predicted: 0 };
   setHandler(progressQuery, () => progress);
@@ -113,30 +123,38 @@ export async function experiment(input: ExperimentInput): Promise<ExperimentResu
   );
   progress = { ...progress, folds: dataset.folds.length };
 
-  // Folds train one after another (the Python worker uses every core for one training), while the TypeScript
-  // worker predicts the previous fold at the same time.
-  const models: TrainModelResult[] = [];
-  const predictions: Promise<PredictFoldResult>[] = [];
+  // The first fold trains alone (it proves a training worker is there); the rest `concurrency` at a time (the
+  // Python worker gives each training its share of the cores, and its single-threaded parts overlap), while the
+  // TypeScript worker predicts each fold as soon as its model exists.
+  const models: TrainModelResult[] = new Array<TrainModelResult>(dataset.folds.length);
+  const predictions: Promise<PredictFoldResult>[] = new Array<Promise<PredictFoldResult>>(dataset.folds.length);
+  const trainFold = async (index: number): Promise<void> => {
+    const fold = dataset.folds[index]!;
+    const model = await (index === 0 ? firstTraining : laterTraining).train_model({
+      data_key: dataset.datasetKey,
+      features: prepared.features,
+      target: prepared.target,
+      model_name: prepared.modelName,
+      model: prepared.model,
+      train_rows: fold.train_rows,
+      valid_rows: fold.valid_rows,
+      permutation_rows: prepared.importance.permutation_rows,
+      permutation_repeats: prepared.importance.permutation_repeats,
+    });
+    models[index] = model;
+    progress = { ...progress, folds_trained: progress.folds_trained + 1 };
+    predictions[index] = heavy.predictFold({ prepared, datasetKey: dataset.datasetKey, fold, model }).then((result) => {
+      progress = { ...progress, folds_predicted: progress.folds_predicted + 1 };
+      return result;
+    });
+  };
   await timed('walk_forward', async () => {
-    for (const fold of dataset.folds) {
-      const model = await training.train_model({
-        data_key: dataset.datasetKey,
-        features: prepared.features,
-        target: prepared.target,
-        model_name: prepared.modelName,
-        model: prepared.model,
-        train_rows: fold.train_rows,
-        valid_rows: fold.valid_rows,
-      });
-      models.push(model);
-      progress = { ...progress, folds_trained: models.length };
-      predictions.push(
-        heavy.predictFold({ prepared, datasetKey: dataset.datasetKey, fold, model }).then((result) => {
-          progress = { ...progress, folds_predicted: progress.folds_predicted + 1 };
-          return result;
-        }),
-      );
-    }
+    await trainFold(0);
+    let next = 1;
+    const lanes = Array.from({ length: Math.min(concurrency, dataset.folds.length - 1) }, async () => {
+      while (next < dataset.folds.length) await trainFold(next++);
+    });
+    await Promise.all(lanes);
     return Promise.all(predictions);
   });
   const predicted = await Promise.all(predictions);

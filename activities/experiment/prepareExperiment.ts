@@ -109,12 +109,14 @@ export async function prepareExperiment(deps: ExperimentDeps, input: ExperimentI
     hypothesis: config.hypothesis,
     config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
     // A trial is the config plus the definitions it names: changing a model's parameters is a new trial.
-    configHash: shortHash(canonicalJson({ config, model, datasetHash })),
+    // Importance settings change no prediction, so they do not make a new trial.
+    configHash: shortHash(canonicalJson({ config: { ...config, importance: undefined }, model, datasetHash })),
     features,
     featureSetHash: shortHash([...features].sort().join(',')),
     target: trainingTargetOf(config.target, targetEntry),
     modelName: config.model,
     model,
+    importance: { ...config.importance },
     shards,
     barsKey: `experiments/data/${dataHash}/bars.parquet`,
     datasetPrefix: `experiments/data/${dataHash}/sets/${datasetHash}`,

@@ -60,6 +60,7 @@ export function testPrepared(
     target: { name: parsed.target, type: 'classification', classes: ['short', 'hold', 'long'], horizon: 5 },
     modelName: parsed.model,
     model: { framework: 'lightgbm', task: 'classification', params: {}, num_boost_round: 10, early_stopping_rounds: 5 },
+    importance: { ...parsed.importance },
     shards: [parsed.data.tickers],
     barsKey: 'experiments/data/test/bars.parquet',
     datasetPrefix: 'experiments/data/test/sets/s1',

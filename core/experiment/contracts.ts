@@ -26,6 +26,11 @@ export interface ExperimentRunOptions {
    * holds a step before Temporal retries it elsewhere. Tests shorten it; the steps heartbeat every 5 s.
    */
   readonly activityHeartbeatSeconds?: number;
+  /**
+   * Folds trained at the same time after the first (default 2: on two cores, two one-thread trainings overlap
+   * each other's single-threaded parts). The Python worker must accept as many (TRAINING_MAX_CONCURRENT).
+   */
+  readonly trainingConcurrency?: number;
   /** Tickers per feature shard (default: a quarter of the tickers rounded up, at least 1, at most 16). */
   readonly shardSize?: number;
 }
@@ -66,6 +71,8 @@ export interface PreparedExperiment {
   readonly target: TrainingTargetJson;
   readonly modelName: string;
   readonly model: ModelSpecJson;
+  /** Permutation importance per fold model (the config's `importance` section). */
+  readonly importance: { readonly permutation_rows: number; readonly permutation_repeats: number };
   /** Ticker shards for the feature fan-out, in ticker order. */
   readonly shards: readonly (readonly string[])[];
   /** Blob key of the bars (content-addressed by the data section: same data, same key). */

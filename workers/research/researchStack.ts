@@ -4,10 +4,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResearchDeps } from '../../activities/research.js';
 import { startDevServer, type DevServer } from '../../adapters/temporal/devServer.js';
-import { createResearchWorker, quietRuntime } from './researchWorker.js';
+import { createResearchWorker, quietRuntime, workflowBundle } from './researchWorker.js';
 import { ensureSearchAttributes } from '../../adapters/temporal/searchAttributes.js';
 import { resolveTemporalCli } from '../../adapters/temporal/temporalCli.js';
-import { startTrainingWorker, type TrainingWorker } from '../../adapters/temporal/trainingWorker.js';
+import { startTrainingWorker } from '../../adapters/temporal/trainingWorker.js';
 
 export interface ResearchStackOptions {
   /** host:port of a running Temporal server; absent: the embedded dev server (or one `intraday temporal serve` runs). */
@@ -66,7 +66,11 @@ export async function startResearchStack(options: ResearchStackOptions): Promise
   const stop = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
+  let training: Promise<{ stop(): Promise<void> }> | null = null;
   try {
+    // webpack takes seconds: bundle the workflows while the server and the Python worker start.
+    const bundling = options.workers ? workflowBundle() : null;
+    bundling?.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
     let address = options.address ?? servedAddress(options.dataDir);
     let server: DevServer | null = null;
     if (!address) {
@@ -81,7 +85,8 @@ export async function startResearchStack(options: ResearchStackOptions): Promise
     const client = new Client({ connection, namespace: options.namespace });
     if (options.workers) {
       if (!options.deps) throw new Error('startResearchStack: workers need deps');
-      const training: TrainingWorker = await startTrainingWorker({
+      // The Python worker starts (imports LightGBM, connects) while this process connects and builds its worker.
+      training = startTrainingWorker({
         packageRoot: options.packageRoot,
         address,
         namespace: options.namespace,
@@ -91,16 +96,20 @@ export async function startResearchStack(options: ResearchStackOptions): Promise
         ...(options.trainingQueue ? { taskQueue: options.trainingQueue } : {}),
         ...(options.onLog ? { onLog: options.onLog } : {}),
       });
-      cleanups.push(() => training.stop());
+      training.catch(() => undefined); // awaited below
       quietRuntime(); // before the first native connection, which would install the SDK's default runtime
       const native = await NativeConnection.connect({ address });
       cleanups.push(() => native.close());
+      await bundling;
       const worker: Worker = await createResearchWorker({
         connection: native,
         namespace: options.namespace,
         deps: options.deps,
         ...(options.researchQueue ? { taskQueue: options.researchQueue } : {}),
       });
+      const trainer = await training;
+      cleanups.push(() => trainer.stop());
+      training = null;
       const running = worker.run();
       cleanups.push(async () => {
         if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -109,6 +118,11 @@ export async function startResearchStack(options: ResearchStackOptions): Promise
     }
     return { address, namespace: options.namespace, client, embedded: server !== null, stop };
   } catch (error) {
+    // A Python worker still starting when something else failed is stopped too, once it is up.
+    await training?.then(
+      (trainer) => trainer.stop(),
+      () => undefined,
+    );
     await stop();
     throw error;
   }

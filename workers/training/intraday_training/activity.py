@@ -11,7 +11,7 @@ from temporalio.exceptions import ApplicationError, CancelledError
 
 from .blobstore import BlobStore, check_blob_key, open_blob_store
 from .errors import BAD_TRAINING_INPUT, BadTrainingInput
-from .frame import read_frame
+from .framecache import FRAMES, FrameCache
 from .jsonclean import json_clean
 from .pipeline import input_to_dict, train
 from .specs import TrainModelInput, TrainModelResult
@@ -26,14 +26,17 @@ def default_output_prefix(inp: TrainModelInput) -> str:
     return f"training/{inp.model_name}/{digest}"
 
 
-def run_training(inp: TrainModelInput, store: BlobStore, progress=None) -> TrainModelResult:
-    """The activity body without Temporal, so it can be called and tested directly."""
+def run_training(
+    inp: TrainModelInput, store: BlobStore, progress=None, frames: FrameCache = FRAMES
+) -> TrainModelResult:
+    """The activity body without Temporal, so it can be called and tested directly. `frames` keeps the last
+    dataset between calls (the folds of one experiment share it)."""
     if not inp.data_key:
         raise BadTrainingInput("data_key is empty: name the blob key of the features file")
     check_blob_key(inp.data_key)
     prefix = inp.output_prefix.strip("/") if inp.output_prefix else default_output_prefix(inp)
     check_blob_key(f"{prefix}/card.json")
-    frame = read_frame(store.get(inp.data_key), inp.data_key)
+    frame = frames.get(store, inp.data_key)
     outcome = train(frame, inp, progress)
     keys = {name: f"{prefix}/{name}" for name in outcome.files}
     # card.json last: a prefix with a card is complete.

@@ -14,7 +14,7 @@ import os
 import re
 import secrets
 from pathlib import Path
-from typing import Protocol
+from typing import Optional, Protocol
 
 from .errors import BadTrainingInput
 
@@ -59,6 +59,10 @@ class BlobStore(Protocol):
 
     def exists(self, key: str) -> bool: ...
 
+    def version(self, key: str) -> Optional[str]:
+        """A token that changes whenever the blob's bytes may have (framecache.py); None when absent."""
+        ...
+
 
 class LocalBlobStore:
     kind = "local"
@@ -78,6 +82,15 @@ class LocalBlobStore:
 
     def exists(self, key: str) -> bool:
         return self.path_of(key).is_file()
+
+    def version(self, key: str) -> Optional[str]:
+        # put() renames a new file over the old one, so the inode changes even when size and mtime would not
+        path = self.path_of(key)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
 
     def put(self, key: str, data: bytes) -> None:
         target = self.path_of(key)
@@ -114,6 +127,16 @@ class AzureBlobStore:
 
     def exists(self, key: str) -> bool:
         return self.container.get_blob_client(check_blob_key(key)).exists()
+
+    def version(self, key: str) -> Optional[str]:
+        """The blob's ETag (Azure changes it on every write), from one HEAD request instead of a download."""
+        from azure.core.exceptions import ResourceNotFoundError
+
+        try:
+            properties = self.container.get_blob_client(check_blob_key(key)).get_blob_properties()
+        except ResourceNotFoundError:
+            return None
+        return f"{self.container.url}/{key}|{properties.etag}|{properties.size}"
 
     def put(self, key: str, data: bytes) -> None:
         self.container.upload_blob(check_blob_key(key), data, overwrite=True)

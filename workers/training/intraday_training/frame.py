@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
-from typing import List
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
 
 import numpy as np
 import pyarrow as pa
@@ -16,6 +17,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .errors import BadTrainingInput
+from .split import sort_order
 
 
 @dataclass
@@ -23,6 +25,14 @@ class Frame:
     table: pa.Table
     sha256: str
     source: str
+    # ts, ticker codes and the (ts, ticker) order, computed once: the worker keeps the last frame between
+    # activities (framecache.py), so the 11 later folds of a walk-forward experiment reuse them. Read-only arrays.
+    _memo: Dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+
+    def _remember(self, name: str, values: np.ndarray) -> np.ndarray:
+        values.setflags(write=False)
+        self._memo[name] = values
+        return values
 
     @property
     def columns(self) -> List[str]:
@@ -33,15 +43,28 @@ class Frame:
 
     def ticker_codes(self) -> np.ndarray:
         """int64 codes that sort like the ticker names (cheaper to sort than 1.65 M Python strings)."""
+        if "ticker_codes" in self._memo:
+            return self._memo["ticker_codes"]
         column = self.table.column("ticker").combine_chunks()
         encoded = column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)
         names = np.asarray(encoded.dictionary.to_pylist(), dtype=object).astype(str)
         rank = np.empty(len(names), dtype=np.int64)
         rank[np.argsort(names, kind="stable")] = np.arange(len(names))
-        return rank[encoded.indices.to_numpy(zero_copy_only=False)]
+        return self._remember("ticker_codes", rank[encoded.indices.to_numpy(zero_copy_only=False)])
+
+    def sort_order(self) -> np.ndarray:
+        """Row indices by (ts, ticker) (split.sort_order), memoised."""
+        if "order" not in self._memo:
+            self._remember("order", sort_order(self.ts_micros(), self.ticker_codes()))
+        return self._memo["order"]
 
     def ts_micros(self) -> np.ndarray:
         """Timestamps as int64 microseconds since the epoch (UTC)."""
+        if "ts" not in self._memo:
+            self._remember("ts", self._ts_micros())
+        return self._memo["ts"]
+
+    def _ts_micros(self) -> np.ndarray:
         column = self.table.column("ts")
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             try:
@@ -62,12 +85,35 @@ class Frame:
         values = pc.cast(column, pa.float64()).to_numpy(zero_copy_only=False)
         return np.asarray(values, dtype=np.float64).astype(dtype, copy=False)
 
-    def matrix(self, names: List[str]) -> np.ndarray:
-        """[rows, len(names)] float32, C order, NaN for missing values."""
-        out = np.empty((self.table.num_rows, len(names)), dtype=np.float32)
+    def matrix(self, names: List[str], rows: Optional[np.ndarray] = None) -> np.ndarray:
+        """[rows, len(names)] float32, C order, NaN for missing values; only the file rows `rows` (in that order)
+        when given."""
+        if rows is None:
+            out = np.empty((self.table.num_rows, len(names)), dtype=np.float32)
+            for index, name in enumerate(names):
+                out[:, index] = self.numeric(name, np.float64)
+            return out
+        return self.matrices(names, [rows])[0]
+
+    def float32_column(self, name: str) -> np.ndarray:
+        """A feature column as float32 (what the models see), memoised: every fold of an experiment gathers
+        its rows from the same columns (44 x 1.65 M float32 = 290 MB, half the table)."""
+        key = f"f32:{name}"
+        if key not in self._memo:
+            self._remember(key, self.numeric(name, np.float32))
+        return self._memo[key]
+
+    def matrices(self, names: List[str], row_sets: List[np.ndarray]) -> List[np.ndarray]:
+        """One float32 C-order matrix per row set: a fold gathers its training and validation rows (about half
+        of a walk-forward file) instead of converting all rows. Gathered column by column into a
+        [features, rows] block (contiguous writes), then transposed in one pass: writing a C-order matrix one
+        strided column at a time took twice as long."""
+        blocks = [np.empty((len(names), len(rows)), dtype=np.float32) for rows in row_sets]
         for index, name in enumerate(names):
-            out[:, index] = self.numeric(name, np.float64)
-        return out
+            values = self.float32_column(name)
+            for rows, block in zip(row_sets, blocks):
+                np.take(values, rows, out=block[index])
+        return [np.ascontiguousarray(block.T) for block in blocks]
 
     def check_columns(self, names: List[str], what: str) -> None:
         present = set(self.columns)
@@ -78,24 +124,33 @@ class Frame:
 
 
 def read_frame(data: bytes, source: str) -> Frame:
-    """Parses Parquet (detected by its magic bytes) or CSV."""
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        if data[:4] == b"PAR1":
-            table = pq.read_table(io.BytesIO(data))
-        else:
-            table = pacsv.read_csv(
-                io.BytesIO(data),
-                convert_options=pacsv.ConvertOptions(
-                    null_values=["", "NaN", "nan", "null", "NULL"], strings_can_be_null=False,
-                    column_types={"ticker": pa.string()},
-                ),
-            )
-    except (pa.ArrowInvalid, OSError) as error:
-        raise BadTrainingInput(f"{source}: not a readable Parquet or CSV file ({error})") from None
-    frame = Frame(table=table, sha256=digest, source=source)
+    """Parses Parquet (detected by its magic bytes) or CSV. The sha256 is computed in a second thread while
+    Arrow parses (both release the GIL): about a second less on the 300 MB benchmark file."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+        table = _parse(data, source)
+        return _checked(Frame(table=table, sha256=digest.result(), source=source))
+
+
+def _checked(frame: Frame) -> Frame:
     frame.check_columns(["ticker", "ts"], "required column")
     return frame
+
+
+def _parse(data: bytes, source: str) -> pa.Table:
+    try:
+        if data[:4] == b"PAR1":
+            # a zero-copy reader over the bytes (io.BytesIO goes through Python file calls)
+            return pq.read_table(pa.BufferReader(data))
+        return pacsv.read_csv(
+            io.BytesIO(data),
+            convert_options=pacsv.ConvertOptions(
+                null_values=["", "NaN", "nan", "null", "NULL"], strings_can_be_null=False,
+                column_types={"ticker": pa.string()},
+            ),
+        )
+    except (pa.ArrowInvalid, OSError) as error:
+        raise BadTrainingInput(f"{source}: not a readable Parquet or CSV file ({error})") from None
 
 
 def read_frame_file(path: str) -> Frame:

@@ -17,7 +17,7 @@ from onnxmltools import convert_lightgbm
 from onnxmltools.convert.common.data_types import FloatTensorType
 
 from .specs import ModelSpec
-from .trained import ONNX_INPUT, ONNX_OPSET, PROGRESS_EVERY, Progress, Trained, default_threads
+from .trained import ONNX_INPUT, ONNX_OPSET, PROGRESS_EVERY, Progress, Trained, default_threads, stable_onnx_bytes
 
 
 def _round_down_float32(text: str) -> str:
@@ -104,7 +104,7 @@ def train_lightgbm(
         native_bytes=text.encode("utf-8"),
         native_name="model.txt",
         predict=predict,
-        onnx_bytes=onnx_model.SerializeToString(),
+        onnx_bytes=stable_onnx_bytes(onnx_model),
         best_iteration=int(kept),
         num_trees=int(final.num_trees()),
         gain=np.asarray(final.feature_importance("gain"), dtype=np.float64),

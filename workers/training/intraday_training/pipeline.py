@@ -76,14 +76,15 @@ def _onnx_outputs(onnx_bytes: bytes, task: str) -> Dict[str, Any]:
     return {**names, "probabilities": None, "value": outputs[0]}
 
 
-def _check_onnx(trained: Trained, onnx_info: Dict[str, Any], x: np.ndarray) -> float:
+def _check_onnx(trained: Trained, onnx_info: Dict[str, Any], x: np.ndarray, prediction: np.ndarray) -> float:
     """Largest |ONNX - native| on up to ONNX_CHECK_ROWS validation rows; a bigger gap than the tolerance is a
-    converter bug, so it fails the run (retryable: it is not the caller's input)."""
+    converter bug, so it fails the run (retryable: it is not the caller's input). `prediction` is the native
+    model's prediction of every row of `x` (rows are predicted independently, so no need to predict again)."""
     x = np.ascontiguousarray(x[:ONNX_CHECK_ROWS])
     session = ort.InferenceSession(trained.onnx_bytes, providers=["CPUExecutionProvider"])
     name = onnx_info["probabilities"] or onnx_info["value"]
     onnx_out = np.asarray(session.run([name], {ONNX_INPUT: x})[0], dtype=np.float64)
-    native = trained.predict(x).astype(np.float64)
+    native = prediction[:ONNX_CHECK_ROWS].astype(np.float64)
     gap = float(np.max(np.abs(onnx_out.reshape(native.shape) - native))) if len(x) else 0.0
     if not gap <= ONNX_TOLERANCE:
         raise RuntimeError(f"the ONNX export differs from the native model by {gap} (tolerance {ONNX_TOLERANCE})")
@@ -119,11 +120,12 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
     frame.check_columns([inp.target.name], "target column")
     target = frame.numeric(inp.target.name)
     horizon = inp.target.resolved_horizon()
-    split = make_split(frame.ts_micros(), frame.ticker_codes(), target, horizon, inp.train_rows, inp.valid_rows)
-    x_all = frame.matrix(list(inp.features))
-    x_train, y_train = x_all[split.train], target[split.train]
-    x_valid, y_valid = x_all[split.valid], target[split.valid]
-    del x_all
+    split = make_split(
+        frame.ts_micros(), frame.ticker_codes(), target, horizon, inp.train_rows, inp.valid_rows, frame.sort_order()
+    )
+    # only the fold's rows are converted (a walk-forward fold uses about half of the file)
+    x_train, x_valid = frame.matrices(list(inp.features), [split.train, split.valid])
+    y_train, y_valid = target[split.train], target[split.valid]
     k = _check_target(inp, y_train, y_valid)
     trainer = _trainer(inp.model.framework)
     fit_started = time.perf_counter()
@@ -138,10 +140,11 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
         metrics = regression_metrics(y_valid, prediction)
     check_headline(metrics, task)
     onnx_info = _onnx_outputs(trained.onnx_bytes, task)
-    onnx_info["max_abs_diff_valid"] = _check_onnx(trained, onnx_info, x_valid)
+    onnx_info["max_abs_diff_valid"] = _check_onnx(trained, onnx_info, x_valid, prediction)
     seed = int(inp.model.params.get("seed", DEFAULT_SEED))
     permutation = permutation_importance(
-        trained.predict, task, x_valid, y_valid, seed, int(inp.permutation_rows), int(inp.permutation_repeats)
+        trained.predict, task, x_valid, y_valid, seed, int(inp.permutation_rows), int(inp.permutation_repeats),
+        prediction, trained.split == 0,
     )
     features = list(inp.features)
     if task == "classification":

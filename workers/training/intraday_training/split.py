@@ -68,8 +68,10 @@ def make_split(
     horizon: int,
     train_rows: Optional[Any],
     valid_rows: Optional[List[int]],
+    order: Optional[np.ndarray] = None,
 ) -> Split:
-    order = sort_order(ts, tickers)
+    """`order`: sort_order(ts, tickers) when the caller has it already (Frame.sort_order keeps it per file)."""
+    order = sort_order(ts, tickers) if order is None else order
     total = len(order)
     if (train_rows is None) != (valid_rows is None):
         raise BadTrainingInput("give both train_rows and valid_rows, or neither for the default split")

@@ -31,5 +31,23 @@ class Trained:
 
 
 def default_threads() -> int:
-    """Every core LightGBM and XGBoost can see; the spec's params may override it."""
+    """Threads per training: INTRADAY_TRAINING_THREADS when set (the worker sets it to its share of the cores when
+    it runs several trainings at once), else every core LightGBM and XGBoost can see; the spec's params win."""
+    share = os.environ.get("INTRADAY_TRAINING_THREADS")
+    if share and share.isdigit() and int(share) > 0:
+        return int(share)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def stable_onnx_bytes(model) -> bytes:  # type: ignore[no-untyped-def]
+    """The ONNX model serialized the same way every run: the converters name the graph with a random UUID and list
+    the opsets in an order that varies between processes, so a retried training would write different bytes for
+    the same model. A fixed name and sorted opsets make equal models equal files."""
+    model.graph.name = "intraday_model"
+    opsets = sorted(((o.domain, o.version) for o in model.opset_import))
+    del model.opset_import[:]
+    for domain, version in opsets:
+        entry = model.opset_import.add()
+        entry.domain = domain
+        entry.version = version
+    return model.SerializeToString()

@@ -1,9 +1,9 @@
 """`python -m intraday_training.worker`: polls task queue `training` for `train_model`.
 
 TEMPORAL_ADDRESS (127.0.0.1:7233), TEMPORAL_NAMESPACE (default), TRAINING_TASK_QUEUE (training; tests give each
-run its own), TRAINING_MAX_CONCURRENT (1: one training at a
-time uses every core; two would only fight over them). Stops cleanly on SIGINT/SIGTERM after the running
-activity's next heartbeat window."""
+run its own), TRAINING_MAX_CONCURRENT (2: the experiment workflow trains two folds at a time; each training gets
+cores / TRAINING_MAX_CONCURRENT threads unless INTRADAY_TRAINING_THREADS says otherwise). Stops cleanly on
+SIGINT/SIGTERM after the running activity's next heartbeat window."""
 
 from __future__ import annotations
 
@@ -34,7 +34,11 @@ def build_worker(
 async def main() -> None:
     address = os.environ.get("TEMPORAL_ADDRESS", "127.0.0.1:7233")
     namespace = os.environ.get("TEMPORAL_NAMESPACE", "default")
-    max_concurrent = int(os.environ.get("TRAINING_MAX_CONCURRENT", "1"))
+    max_concurrent = int(os.environ.get("TRAINING_MAX_CONCURRENT", "2"))
+    # Each training gets its share of the cores: two one-thread trainings on two cores overlap each other's
+    # single-threaded parts (reading, ONNX export, importance), which one two-thread training cannot.
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    os.environ.setdefault("INTRADAY_TRAINING_THREADS", str(max(1, cores // max(1, max_concurrent))))
     task_queue = os.environ.get("TRAINING_TASK_QUEUE") or TASK_QUEUE
     client = await Client.connect(address, namespace=namespace)
     stop = asyncio.Event()

@@ -12,7 +12,7 @@ from onnxmltools import convert_xgboost
 from onnxmltools.convert.common.data_types import FloatTensorType
 
 from .specs import ModelSpec
-from .trained import ONNX_INPUT, ONNX_OPSET, PROGRESS_EVERY, Progress, Trained, default_threads
+from .trained import ONNX_INPUT, ONNX_OPSET, PROGRESS_EVERY, Progress, Trained, default_threads, stable_onnx_bytes
 
 
 class _Report(xgb.callback.TrainingCallback):
@@ -87,7 +87,7 @@ def train_xgboost(
         native_bytes=bytes(final.save_raw("json")),
         native_name="model.json",
         predict=predict,
-        onnx_bytes=onnx_model.SerializeToString(),
+        onnx_bytes=stable_onnx_bytes(onnx_model),
         best_iteration=int(kept),
         num_trees=len(final.get_dump()),
         gain=_importance(final, "total_gain", n_features),

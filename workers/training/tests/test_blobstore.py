@@ -67,6 +67,12 @@ def test_azure_store_on_azurite(tmp_path) -> None:
         store.put("training/m/abc/model.onnx", b"\x00\x01onnx")
         assert store.exists("training/m/abc/model.onnx")
         assert store.get("training/m/abc/model.onnx") == b"\x00\x01onnx"
+        # the frame cache's validator: stable while the blob is, new after any write (even of the same bytes)
+        version = store.version("training/m/abc/model.onnx")
+        assert version is not None and version == store.version("training/m/abc/model.onnx")
+        store.put("training/m/abc/model.onnx", b"\x00\x01onnx")
+        assert store.version("training/m/abc/model.onnx") != version
+        assert store.version("training/m/abc/absent") is None
         with pytest.raises(BlobNotFound, match='no blob at key "training/m/abc/absent" in container "intraday-test"'):
             store.get("training/m/abc/absent")
     finally:
