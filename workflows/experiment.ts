@@ -79,8 +79,8 @@ export async function experiment(input: ExperimentInput): Promise<ExperimentResu
     heartbeatTimeout: '3 minutes',
     retry: { ...retry, maximumAttempts: 3 },
   } as const;
-  // The first fold waits `waitSeconds` for a worker: nobody polling fails the experiment quickly and clearly. Later
-  // folds may queue behind each other on a busy worker, so they get a generous bound instead.
+  // Fold 0 waits `waitSeconds` for a worker: nobody polling fails the experiment quickly and clearly. Other folds
+  // may queue behind each other on a busy worker, so they get a generous bound instead.
   const firstTraining = proxyActivities<TrainingActivities>({
     ...trainingOptions,
     scheduleToStartTimeout: `${waitSeconds} seconds`,
@@ -123,9 +123,9 @@ export async function experiment(input: ExperimentInput): Promise<ExperimentResu
   );
   progress = { ...progress, folds: dataset.folds.length };
 
-  // The first fold trains alone (it proves a training worker is there); the rest `concurrency` at a time (the
-  // Python worker gives each training its share of the cores, and its single-threaded parts overlap), while the
-  // TypeScript worker predicts each fold as soon as its model exists.
+  // Folds train `concurrency` at a time (the Python worker gives each training the same share of the cores, so a
+  // fold's model never depends on what else was running), while the TypeScript worker predicts each fold as soon
+  // as its model exists.
   const models: TrainModelResult[] = new Array<TrainModelResult>(dataset.folds.length);
   const predictions: Promise<PredictFoldResult>[] = new Array<Promise<PredictFoldResult>>(dataset.folds.length);
   const trainFold = async (index: number): Promise<void> => {
@@ -149,9 +149,8 @@ export async function experiment(input: ExperimentInput): Promise<ExperimentResu
     });
   };
   await timed('walk_forward', async () => {
-    await trainFold(0);
-    let next = 1;
-    const lanes = Array.from({ length: Math.min(concurrency, dataset.folds.length - 1) }, async () => {
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(concurrency, dataset.folds.length) }, async () => {
       while (next < dataset.folds.length) await trainFold(next++);
     });
     await Promise.all(lanes);
