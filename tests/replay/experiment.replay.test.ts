@@ -3,8 +3,8 @@ import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../tests/support/sharedData.js';
-import { bundleWorkflows, workflowBundle } from '../workers/research/researchWorker.js';
+import { REPO_ROOT } from '../support/sharedData.js';
+import { bundleWorkflows, workflowBundle } from '../../workers/research/researchWorker.js';
 
 const HISTORIES = join(REPO_ROOT, 'tests', 'replay', 'histories');
 
