@@ -40,7 +40,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const session = await openSqlSession(base, process.env);
       try {
-        await session.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // A backend of another role on the database (seen in CI: a server process working on it right after a
+        // 1 M-row COPY) makes FORCE fail with "must be a member of the role whose process is being terminated";
+        // it leaves within seconds, so the drop is retried for a while before the failure is reported.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await session.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if (attempt >= 20 || (error as { code?: string }).code !== '42501') throw error;
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
       } finally {
         await session.close();
       }
