@@ -1,42 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { LocalBlobStore } from '../../adapters/blob/LocalBlobStore.js';
-import { loadAppConfig } from '../../adapters/config/loadConfig.js';
+import { dirname } from 'node:path';
 import { openDuck, queryColumns, sqlString, type CodedStrings } from '../../adapters/data/duckdb.js';
-import type { AppConfig } from '../../config/configFiles.js';
 import type { ExperimentInput, PreparedExperiment } from '../../core/experiment/contracts.js';
 import type { ExperimentDeps } from './deps.js';
 import { prepareExperiment } from './prepareExperiment.js';
+import { stepTestDeps, type StepTestDeps } from './stepTestKit.js';
 
 // Shared by the data-step tests: a temporary local blob store, the repository's config, a small experiment.
 
-let app: AppConfig | undefined;
-
-/** The repository's config/ (loaded once per test file). */
-export function repoConfig(): AppConfig {
-  app ??= loadAppConfig(resolve(import.meta.dirname, '../../config'));
-  return app;
-}
-
-/** Deps over a fresh temporary folder; `heartbeats` records every heartbeat; `cleanup` removes the folder. */
-export async function makeDeps(): Promise<{
-  deps: ExperimentDeps;
-  store: LocalBlobStore;
-  root: string;
-  heartbeats: unknown[];
-  cleanup: () => Promise<void>;
-}> {
-  const root = await mkdtemp(join(tmpdir(), 'experiment-steps-'));
-  const store = new LocalBlobStore(join(root, 'blobs'));
-  const heartbeats: unknown[] = [];
-  const deps: ExperimentDeps = {
-    store,
-    app: repoConfig(),
-    scratchDir: join(root, 'scratch'),
-    heartbeat: (details) => heartbeats.push(details),
-  };
-  return { deps, store, root, heartbeats, cleanup: () => rm(root, { recursive: true, force: true }) };
+/** Deps over a fresh temporary folder (stepTestKit's), plus that folder for files a test writes beside the store. */
+export async function makeDeps(): Promise<StepTestDeps & { root: string }> {
+  const kit = await stepTestDeps();
+  return { ...kit, root: dirname(kit.store.root) };
 }
 
 /** A small synthetic experiment: three tickers, three weeks of 5-minute bars, a few features, direction_5. */
