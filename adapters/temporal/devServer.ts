@@ -74,6 +74,20 @@ export async function waitForFrontend(address: string, timeoutMs: number, exited
  * start-up window is a hard-coded 5 s.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  // The server picks free ports for its internal services itself, then binds them a moment later; another process
+  // (a parallel test's server) can take one in between, and the server exits with "address already in use". That
+  // race is retried with fresh ports; any other failure, or a third collision, is reported.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      const collided = error instanceof AppError && /address already in use/.test(error.message);
+      if (!collided || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: DevServerOptions): Promise<DevServer> {
   const port = options.port ?? (await freePort());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
   args.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
