@@ -19,7 +19,8 @@ const round = (value: number, digits = 3): number => Number(value.toFixed(digits
 /**
  * The model layer: LightGBM training of `lgbm_direction` on direction_5 with every configured feature and 500 trees
  * (no early stopping) through the Python worker; ONNX batch inference over every row on one thread; and single-row
- * inference latency (`predictOne`, after warm-up) in microseconds. The features file is written once to a temporary
+ * inference latency (`predictOne`, after warm-up) in microseconds, with the runtime the model chose for single rows
+ * and, for comparison, with onnxruntime forced. The features file is written once to a temporary
  * folder; training is timed once (it takes tens of seconds), not as a median.
  */
 export async function benchModel(bars: BarSet, app: AppConfig): Promise<Record<string, number | string>> {
@@ -53,12 +54,13 @@ export async function benchModel(bars: BarSet, app: AppConfig): Promise<Record<s
     const card = parseModelCard('card.json', readFileSync(join(out, 'card.json'), 'utf8'));
 
     const model = await OnnxSignalModel.fromDirectory(out, { threads: 1 });
+    const onnxOnly = await OnnxSignalModel.fromDirectory(out, { threads: 1, singleRow: { runtime: 'onnxruntime' } });
     try {
       const file = await readFeatureFile(data, model.features);
       const batchStarted = performance.now();
       await model.predictRaw(file.frame);
       const batchSeconds = (performance.now() - batchStarted) / 1000;
-      const latency = await singleRowMicros(model, file.frame.columns, file.frame.length);
+      const single = await singleRowSection(model, onnxOnly, file.frame.columns, file.frame.length);
       return {
         'model.train_rows': card.data.rows_train,
         'model.train_features': card.features.length,
@@ -70,15 +72,35 @@ export async function benchModel(bars: BarSet, app: AppConfig): Promise<Record<s
         'model.onnx_batch_rows': file.frame.length,
         'model.onnx_batch_seconds': round(batchSeconds),
         'model.onnx_batch_rows_per_sec': Math.round(file.frame.length / batchSeconds),
-        'model.onnx_single_row_p50_us': round(latency.p50, 1),
-        'model.onnx_single_row_p99_us': round(latency.p99, 1),
+        ...single,
       };
     } finally {
-      await model.close();
+      await Promise.all([model.close(), onnxOnly.close()]);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Single-row latency of the hot path's call (`predictOne` with the runtime the model chose at load, named in
+ * `model.single_row_runtime`) and, for comparison, of onnxruntime forced for single rows (`model.onnx_single_row_*`).
+ */
+export async function singleRowSection(
+  model: OnnxSignalModel,
+  onnxOnly: OnnxSignalModel,
+  columns: ReadonlyMap<string, ArrayLike<number>>,
+  rows: number,
+): Promise<Record<string, number | string>> {
+  const chosen = await singleRowMicros(model, columns, rows);
+  const onnx = await singleRowMicros(onnxOnly, columns, rows);
+  return {
+    'model.single_row_runtime': model.singleRowRuntime.kind,
+    'model.single_row_p50_us': round(chosen.p50, 1),
+    'model.single_row_p99_us': round(chosen.p99, 1),
+    'model.onnx_single_row_p50_us': round(onnx.p50, 1),
+    'model.onnx_single_row_p99_us': round(onnx.p99, 1),
+  };
 }
 
 /** p50 and p99 of `predictOne` over real rows, one call at a time, after 2,000 warm-up calls. */

@@ -45,9 +45,11 @@ export async function predictFold(deps: ExperimentDeps, input: PredictFoldInput)
   }
   deps.heartbeat({ fold: fold.fold, step: 'loading model' });
   const [onnx, card] = await Promise.all([deps.store.get(model.model_key), deps.store.get(model.card_key)]);
-  // One thread: folds are predicted side by side on a worker whose cores are shared.
+  // One thread: folds are predicted side by side on a worker whose cores are shared. Batches only, so the
+  // TypeScript single-row evaluator (seconds to decode and verify for a large model) is not built.
   const onnxModel = await OnnxSignalModel.fromBytes(onnx, Buffer.from(card).toString('utf8'), model.output_prefix, {
     threads: 1,
+    singleRow: { runtime: 'onnxruntime' },
   });
   try {
     const rows = await readDatasetRows(await localCopy(deps, input.datasetKey), input.datasetKey, fold.test_rows, [

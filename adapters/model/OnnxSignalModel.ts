@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { FeatureFrame } from '../../core/models/FeatureFrame.js';
+import type { TreeEnsemble } from '../../core/models/TreeEnsemble.js';
 import {
   classConfidence,
   classSignal,
@@ -15,6 +16,12 @@ import type { SignalOutput } from '../../core/signals/SignalOutput.js';
 import { FeatureColumnMissingError, ModelFileMissingError, ModelRowWidthError } from './errors.js';
 import { parseModelCard, type ModelCard } from './modelCard.js';
 import { checkSessionAgainstCard, classLayoutOf } from './checkSession.js';
+import {
+  chooseSingleRowRuntime,
+  type SingleRowChoice,
+  type SingleRowOptions,
+  type SingleRowRuntime,
+} from './singleRowRuntime.js';
 
 /** How a model is loaded. */
 export interface OnnxModelOptions {
@@ -24,6 +31,12 @@ export interface OnnxModelOptions {
   readonly threads?: number;
   /** Rows per ONNX run in `predictBatch` (default 65,536: bounds the float32 input copy to a few MB per feature). */
   readonly batchRows?: number;
+  /**
+   * Who answers `predictOne` (this folder's README.md, "Single rows: two runtimes"): by default the TypeScript
+   * tree evaluator when the graph is a tree ensemble it reads and it agrees with onnxruntime on the load-time probe
+   * rows; `{ runtime: 'onnxruntime' }` forces onnxruntime. Batches always run on onnxruntime.
+   */
+  readonly singleRow?: SingleRowOptions;
 }
 
 /** What `predictRaw` returns: the ONNX output, row-major, `width` values per row (k probabilities or 1 value). */
@@ -42,6 +55,8 @@ export class OnnxSignalModel implements SignalModel {
   readonly version: string | null;
   readonly features: readonly string[];
   readonly card: ModelCard;
+  /** The runtime `predictOne` uses and why it was chosen at load. */
+  readonly singleRowRuntime: SingleRowRuntime;
   readonly #session: ort.InferenceSession;
   readonly #source: string;
   readonly #output: string;
@@ -56,9 +71,21 @@ export class OnnxSignalModel implements SignalModel {
   readonly #rowFeeds: Record<string, ort.Tensor>;
   readonly #metadata: SignalOutput['metadata'];
   #busy = false;
+  // The TypeScript path: a synchronous evaluator over its own float32 row and output buffers.
+  readonly #ensemble: TreeEnsemble | null;
+  readonly #ensembleRow: Float32Array;
+  readonly #ensembleOut: Float64Array;
 
-  private constructor(session: ort.InferenceSession, card: ModelCard, source: string, options: OnnxModelOptions) {
+  private constructor(
+    session: ort.InferenceSession,
+    card: ModelCard,
+    source: string,
+    options: OnnxModelOptions,
+    singleRow: SingleRowChoice,
+  ) {
     this.#session = session;
+    this.singleRowRuntime = singleRow.runtime;
+    this.#ensemble = singleRow.ensemble;
     this.card = card;
     this.#source = source;
     this.name = card.name;
@@ -72,6 +99,8 @@ export class OnnxSignalModel implements SignalModel {
     this.#batchRows = options.batchRows ?? 65_536;
     this.#row = new Float32Array(card.features.length);
     this.#rowFeeds = { [card.onnx.input]: new ort.Tensor('float32', this.#row, [1, this.#row.length]) };
+    this.#ensembleRow = new Float32Array(card.features.length);
+    this.#ensembleOut = new Float64Array(this.#width);
     this.#metadata = Object.freeze({ model: this.name, ...(this.version === null ? {} : { version: this.version }) });
   }
 
@@ -106,13 +135,17 @@ export class OnnxSignalModel implements SignalModel {
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     });
+    let singleRow: SingleRowChoice;
     try {
       await checkSessionAgainstCard(session, parsed, source);
+      const output = (parsed.task === 'classification' ? parsed.onnx.probabilities : parsed.onnx.value)!;
+      const names = { input: parsed.onnx.input, output, features: parsed.features.length };
+      singleRow = await chooseSingleRowRuntime(session, onnx, names, options.singleRow);
     } catch (error) {
       await session.release();
       throw error;
     }
-    return new OnnxSignalModel(session, parsed, source, options);
+    return new OnnxSignalModel(session, parsed, source, options, singleRow);
   }
 
   /** The raw ONNX output for every row of the frame: class probabilities in card order, or the predicted value. */
@@ -145,9 +178,19 @@ export class OnnxSignalModel implements SignalModel {
     return { signal, confidence };
   }
 
-  /** One row in `features` order; reuses one input tensor, so a call costs one ONNX run and one small object. */
+  /**
+   * One row in `features` order. On the TypeScript runtime a call is one synchronous walk of the trees and one
+   * small result object; on onnxruntime it reuses one input tensor and costs one ONNX run.
+   */
   async predictOne(row: ArrayLike<number>): Promise<SignalOutput> {
     if (row.length !== this.#row.length) throw new ModelRowWidthError(this.name, this.#row.length, row.length);
+    const ensemble = this.#ensemble;
+    if (ensemble) {
+      // Float32Array.set rounds each value to float32, exactly as the ONNX input tensor does.
+      this.#ensembleRow.set(row);
+      ensemble.predictRow(this.#ensembleRow, this.#ensembleOut);
+      return this.#outputOf(this.#ensembleOut);
+    }
     let feeds = this.#rowFeeds;
     const shared = !this.#busy;
     if (shared) {
@@ -158,14 +201,18 @@ export class OnnxSignalModel implements SignalModel {
     }
     try {
       const result = await this.#session.run(feeds, this.#fetches);
-      const out = result[this.#output]!.data as Float32Array;
-      const layout = this.#layout;
-      const signal = layout ? classSignal(out, 0, layout) : regressionSignal(out[0]!, this.#scale);
-      const confidence = layout ? classConfidence(out, 0, layout.k) : Math.abs(signal);
-      return { signal, confidence, metadata: this.#metadata };
+      return this.#outputOf(result[this.#output]!.data as Float32Array);
     } finally {
       if (shared) this.#busy = false;
     }
+  }
+
+  /** The SignalOutput of one row of raw model output (k probabilities or one value). */
+  #outputOf(out: ArrayLike<number>): SignalOutput {
+    const layout = this.#layout;
+    const signal = layout ? classSignal(out, 0, layout) : regressionSignal(out[0]!, this.#scale);
+    const confidence = layout ? classConfidence(out, 0, layout.k) : Math.abs(signal);
+    return { signal, confidence, metadata: this.#metadata };
   }
 
   async close(): Promise<void> {

@@ -4,5 +4,7 @@ export * from './modelCard.js';
 export * from './modelFiles.js';
 export * from './ModelRegistry.js';
 export * from './OnnxSignalModel.js';
+export * from './onnxTreeEnsemble.js';
 export * from './readFeatureFile.js';
 export * from './runTraining.js';
+export * from './singleRowRuntime.js';

@@ -27,6 +27,9 @@ import { trainingTargetOf } from '../../core/models/trainingSpec.js';
 import { PACKAGE_ROOT, resolveConfigDir, resolveDataDir } from '../paths.js';
 import { formatSeconds, parseNameList } from '../text.js';
 
+/** `model predict` runs batches only: the single-row evaluator would cost load time and never run. */
+const BATCH_ONLY = { runtime: 'onnxruntime' } as const;
+
 interface TrainOptions {
   readonly data: string;
   readonly target: string;
@@ -169,8 +172,11 @@ async function train(config: AppConfig, options: TrainOptions, registry: ModelRe
     },
   );
   const card = parseModelCard(join(out, 'card.json'), readFileSync(join(out, 'card.json'), 'utf8'));
-  // Loading checks the ONNX graph against the card now, not at the first prediction.
-  await (await OnnxSignalModel.fromDirectory(out)).close();
+  // Loading checks the ONNX graph against the card now, not at the first prediction, and verifies the TypeScript
+  // single-row evaluator against onnxruntime.
+  const loaded = await OnnxSignalModel.fromDirectory(out);
+  const singleRow = loaded.singleRowRuntime;
+  await loaded.close();
   console.log(
     `rows: ${card.data.rows_train} train, ${card.data.rows_valid} validation, ${card.data.rows_dropped_nan_target} dropped (no target)`,
   );
@@ -179,6 +185,7 @@ async function train(config: AppConfig, options: TrainOptions, registry: ModelRe
   );
   console.log(`metrics: ${formatMetrics(card.metrics)}`);
   console.log(`onnx: checked against card.json (${card.features.length} inputs)`);
+  console.log(`single row: ${singleRow.kind} (${singleRow.reason})`);
   console.log(
     `wrote ${out} (model.onnx, ${card.framework === 'lightgbm' ? 'model.txt' : 'model.json'}, card.json) in ${formatSeconds(performance.now() - started)}`,
   );
@@ -197,11 +204,11 @@ async function predict(options: PredictOptions, registry: () => Promise<ModelReg
   const local = resolve(options.model);
   let model: OnnxSignalModel;
   if (existsSync(local) && statSync(local).isDirectory()) {
-    model = await OnnxSignalModel.fromDirectory(local, { threads });
+    model = await OnnxSignalModel.fromDirectory(local, { threads, singleRow: BATCH_ONLY });
   } else {
     const [name, which = 'latest'] = options.model.split('@') as [string, string | undefined];
     const store = await registry();
-    model = await store.load(await store.resolve(name, which), { threads });
+    model = await store.load(await store.resolve(name, which), { threads, singleRow: BATCH_ONLY });
   }
   try {
     const data = resolve(options.data);
