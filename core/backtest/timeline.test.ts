@@ -32,10 +32,11 @@ describe('buildTimeline', () => {
     const starts = fc.uniqueArray(start, { maxLength: 30 }).map((values) => values.sort((a, b) => a - b));
 
     fc.assert(
-      fc.property(fc.array(starts, { maxLength: 6 }), (tickers) => {
+      // Blocks of a few slots, so the placement crosses block ends as it does on real data (a week per block).
+      fc.property(fc.array(starts, { maxLength: 6 }), fc.integer({ min: 1, max: 50 }), (tickers, blockSlots) => {
         const batches = tickers.map((values, t) => batchOf(`T${t}`, values));
 
-        const timeline = buildTimeline(batches);
+        const timeline = buildTimeline(batches, blockSlots);
 
         const pairs = Array.from({ length: timeline.length }, (_, k) => [timeline.ticker[k]!, timeline.index[k]!]);
         expect(pairs).toEqual(reference(batches));

@@ -7,6 +7,7 @@ import { dayKey, weekKey } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
 import { tickerSlot, type TickerSlot } from './tickerSlots.js';
 import { applyTimeRules } from './timeRules.js';
+import { refreshWorkedMark } from './workingExposure.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,6 +19,7 @@ export function onBarClosed(state: EngineState, event: BarClosed, out: EngineCom
   rollPeriods(state, event.ts);
   const slot = tickerSlot(state, event.ticker);
   markPositionPrice(state.portfolio, event.ticker, slot.aggregate, toMicros(event.close));
+  refreshWorkedMark(state, slot, event.ticker);
   updateMemory(state, slot, event.ticker, event.close);
   const now = equity(state.portfolio);
   if (now > state.peakEquity) state.peakEquity = now;

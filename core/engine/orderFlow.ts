@@ -7,6 +7,7 @@ import { OrderPurpose, OrderStatus, OrderType, Side, type OrderRequest } from '.
 import type { EngineState } from './EngineState.js';
 import { buildRiskContext } from './riskContext.js';
 import { workingShares } from './workingShares.js';
+import { refreshWorkingPart } from './workingExposure.js';
 
 /** Weight of the newest order in the typical order size (fat-finger reference). */
 const TYPICAL_ALPHA = 0.1;
@@ -56,6 +57,7 @@ export function orderTowards(
   const order: OrderRequest =
     decision.quantity === request.quantity ? request : { ...request, quantity: decision.quantity };
   registerOrder(state.orders, order, ts);
+  refreshWorkingPart(state, ticker);
   state.recentOrders.push(ts);
   const memory = state.tickers[ticker];
   if (memory) {
@@ -84,6 +86,8 @@ function cancelWorking(
     for (const notice of update.notices) out.push(toLogRecord(notice, ts));
     if (update.outcome === 'APPLIED') out.push({ type: 'CancelOrder', ts, clientOrderId: request.clientOrderId });
   }
+  // A pending cancel still counts as working; read the ticker again rather than rely on that.
+  refreshWorkingPart(state, ticker);
 }
 
 /** Sends every strategy's every position (net of working orders) to zero. */

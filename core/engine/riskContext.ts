@@ -1,8 +1,9 @@
 import { equity } from '../portfolio/index.js';
-import type { EffectiveTotals, RiskContext } from '../risk/index.js';
+import type { RiskContext } from '../risk/index.js';
 import { sessionAt } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
 import { tickerSlot } from './tickerSlots.js';
+import { effectiveTotals } from './workingExposure.js';
 
 const MINUTE_MS = 60_000;
 // The positions passed for a flat ticker (or a flat account): nothing to allocate for the commonest case.
@@ -18,8 +19,9 @@ function pruneRecentOrders(state: EngineState, ts: number): void {
 /**
  * The view the risk manager judges an order in `ticker` by, built from the engine state at time `ts`. The
  * portfolio's running totals value every held ticker (each is marked: `applyExecution` marks a ticker at its first
- * fill and `markPrice` takes only positive whole prices), so the context brings the totals over all tickers and
- * the position of the order's ticker alone, instead of a copy of every position for the checks to add up.
+ * fill and `markPrice` takes only positive whole prices), and the engine keeps what the working orders add to them
+ * (`workingExposure.ts`), so the context brings the totals over all tickers and the position of the order's ticker
+ * alone, instead of a copy of every position for the checks to add up.
  */
 export function buildRiskContext(state: EngineState, ticker: string, ts: number): RiskContext {
   pruneRecentOrders(state, ts);
@@ -27,7 +29,7 @@ export function buildRiskContext(state: EngineState, ticker: string, ts: number)
   const slot = tickerSlot(state, ticker);
   const memory = slot.memory;
   const working = state.orders.workingByTicker;
-  const totals = effectiveTotals(state, working);
+  const totals = effectiveTotals(state);
   const held = slot.aggregate?.quantity ?? 0;
   return {
     ts,
@@ -38,7 +40,7 @@ export function buildRiskContext(state: EngineState, ticker: string, ts: number)
     peakEquity: state.peakEquity,
     tradingState: state.tradingState,
     killSwitch: state.killSwitch,
-    positions: totals === undefined ? heldPositions(state) : held === 0 ? NOTHING : { [ticker]: held },
+    positions: totals === undefined ? heldPositions(state) : held === 0 ? NOTHING : onePosition(ticker, held),
     openOrderQuantity: working,
     marks: portfolio.marks,
     lastPrice: portfolio.marks[ticker] ?? null,
@@ -49,39 +51,22 @@ export function buildRiskContext(state: EngineState, ticker: string, ts: number)
 }
 
 /**
- * The portfolio's totals with the working orders counted as if filled: only the few worked tickers change.
- * Undefined (the checks then add up every position) if a worked ticker has no mark to value it by.
- */
-function effectiveTotals(state: EngineState, working: Readonly<Record<string, number>>): EffectiveTotals | undefined {
-  const portfolio = state.portfolio;
-  let gross: number = portfolio.grossExposure;
-  let net: number = portfolio.marketValue;
-  let positions = portfolio.openPositions;
-  const worked = state.orders.workedTickers;
-  const marks = portfolio.marks;
-  const heldByTicker = portfolio.positions;
-  for (let i = 0; i < worked.length; i++) {
-    const name = worked[i]!;
-    const extra = working[name]!;
-    if (extra === 0) continue;
-    const mark = marks[name];
-    if (mark === undefined) return undefined;
-    const held = heldByTicker[name]?.quantity ?? 0;
-    const after = held + extra;
-    gross += (Math.abs(after) - Math.abs(held)) * mark;
-    net += extra * mark;
-    positions += (after !== 0 ? 1 : 0) - (held !== 0 ? 1 : 0);
-  }
-  return { gross, net, positions };
-}
-
-/**
  * A prototype-less object, which V8 keeps as a hash table from the start. Ticker keys arrive in a different order
  * at each order, and an ordinary object would build (and later collect) a new hidden class for each such order:
  * measured at about half a microsecond per key.
  */
 function dictionary(): Record<string, number> {
   return Object.create(null) as Record<string, number>;
+}
+
+/**
+ * `{ [ticker]: quantity }` as a dictionary: the literal with a computed key takes a hidden-class transition per
+ * ticker name, a runtime call that was most of the cost of building a context (profiled on the benchmark).
+ */
+function onePosition(ticker: string, quantity: number): Readonly<Record<string, number>> {
+  const positions = dictionary();
+  positions[ticker] = quantity;
+  return positions;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AggregatePosition, Book, PositionState } from '../portfolio/index.js';
 import type { EngineState, TickerMemory } from './EngineState.js';
+import type { WorkingPart, WorkingSum } from './workingExposure.js';
 
 /**
  * One ticker's objects inside the engine state, found by name once and then reached by reference. A bar and its
@@ -14,14 +15,23 @@ export interface TickerSlot {
   aggregate: AggregatePosition | undefined;
   /** The position in the book of the engine's only strategy, once it has traded the ticker (unused with several). */
   book: PositionState | undefined;
+  /**
+   * This ticker's part of the working exposure (`workingExposure.ts`): its working shares and what they add to the
+   * portfolio's totals at the mark. All zero while nothing works in the ticker or the exposure is not summed yet.
+   */
+  readonly working: WorkingPart;
 }
 
 /** The slots of one engine state and the containers they were read from. */
-interface SlotIndex {
+export interface SlotIndex {
   readonly tickers: Record<string, TickerMemory>;
   readonly positions: Record<string, AggregatePosition>;
   readonly books: Record<string, Book>;
+  readonly marks: Record<string, number>;
+  readonly workingByTicker: Record<string, number>;
   readonly slots: Map<string, TickerSlot>;
+  /** The sum of the slots' working parts; null until first asked for (`workingExposure.ts` sums it then). */
+  exposure: WorkingSum | null;
   /** The last ticker asked for and its slot: a bar and its signal come one after the other. */
   lastTicker: string | null;
   lastSlot: TickerSlot | null;
@@ -37,13 +47,19 @@ type Indexed = EngineState & { [INDEX]?: SlotIndex };
  * references to objects the state already has, which the engine creates once and never replaces (memories,
  * account positions, book positions), so it cannot disagree with the state: an object still missing is looked up
  * again on the next call, and `refreshTickerSlot` picks up the positions an execution creates. If a caller swaps a
- * whole map (`state.tickers`, the portfolio's positions or books), the index is rebuilt.
+ * whole map (`state.tickers`, the portfolio's positions, books or marks, the working sums), the index is rebuilt.
+ * The one derived number it keeps, the working exposure, is summed afresh from the state for every new index.
  */
 export function tickerSlot(state: EngineState, ticker: string): TickerSlot {
-  const index = indexOf(state);
+  const index = slotIndex(state);
   let slot = index.lastTicker === ticker ? index.lastSlot! : index.slots.get(ticker);
   if (slot === undefined) {
-    slot = { memory: undefined, aggregate: undefined, book: undefined };
+    slot = {
+      memory: undefined,
+      aggregate: undefined,
+      book: undefined,
+      working: { shares: 0, gross: 0, net: 0, positions: 0, unmarked: false },
+    };
     index.slots.set(ticker, slot);
     fill(state, index, ticker, slot);
   } else if (slot.memory === undefined) {
@@ -57,7 +73,7 @@ export function tickerSlot(state: EngineState, ticker: string): TickerSlot {
 
 /** Re-reads the positions of `ticker` into its slot: call after an execution, which may create them. */
 export function refreshTickerSlot(state: EngineState, ticker: string): void {
-  const index = indexOf(state);
+  const index = slotIndex(state);
   const slot = index.slots.get(ticker);
   if (slot !== undefined) fill(state, index, ticker, slot);
 }
@@ -68,7 +84,8 @@ function fill(state: EngineState, index: SlotIndex, ticker: string, slot: Ticker
   slot.book = state.strategies.length === 1 ? index.books[state.strategies[0]!]?.positions[ticker] : undefined;
 }
 
-function indexOf(state: EngineState): SlotIndex {
+/** The slot index of `state`, rebuilt (empty, exposure not summed) when a map it was read from was swapped. */
+export function slotIndex(state: EngineState): SlotIndex {
   const indexed = state as Indexed;
   const index = indexed[INDEX];
   const portfolio = state.portfolio;
@@ -76,7 +93,9 @@ function indexOf(state: EngineState): SlotIndex {
     index !== undefined &&
     index.tickers === state.tickers &&
     index.positions === portfolio.positions &&
-    index.books === portfolio.books
+    index.books === portfolio.books &&
+    index.marks === portfolio.marks &&
+    index.workingByTicker === state.orders.workingByTicker
   ) {
     return index;
   }
@@ -84,7 +103,10 @@ function indexOf(state: EngineState): SlotIndex {
     tickers: state.tickers,
     positions: portfolio.positions,
     books: portfolio.books,
+    marks: portfolio.marks,
+    workingByTicker: state.orders.workingByTicker,
     slots: new Map(),
+    exposure: null,
     lastTicker: null,
     lastSlot: null,
   };
