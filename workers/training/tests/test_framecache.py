@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import time
 from pathlib import Path
 from typing import List, Optional
 
 import numpy as np
 import onnx
 import pyarrow.parquet as pq
+import pytest
 
 from intraday_training.activity import run_training
 from intraday_training.blobstore import LocalBlobStore
@@ -155,3 +157,32 @@ def test_frame_memo_and_row_subsets_match_the_plain_computation(data_file) -> No
     assert a.dtype == np.float32 and a.flags.c_contiguous
     assert np.array_equal(a, whole[rows_a], equal_nan=True) and np.array_equal(b, whole[rows_b], equal_nan=True)
     assert np.array_equal(frame.matrix(FEATURES, rows_b), b, equal_nan=True)
+
+
+def test_the_frame_is_dropped_after_idle_seconds_without_a_get(tmp_path) -> None:
+    store = CountingStore(tmp_path / "blobs")
+    store.put(KEY, _parquet(11))
+    cache = FrameCache(idle_seconds=0.3)
+    cache.get(store, KEY)
+    # gets closer together than the idle time keep it (each one restarts the clock)
+    for _ in range(4):
+        time.sleep(0.15)
+        cache.get(store, KEY)
+    assert store.reads == [KEY] and cache.cached_key() == KEY
+    deadline = time.monotonic() + 5
+    while cache.cached_key() is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert cache.cached_key() is None, "idle for longer than idle_seconds: the frame is released"
+    cache.get(store, KEY)
+    assert store.reads == [KEY, KEY]
+
+
+def test_the_idle_time_comes_from_the_environment_and_is_checked(monkeypatch) -> None:
+    monkeypatch.setenv("INTRADAY_TRAINING_CACHE_IDLE_SECONDS", "42.5")
+    assert FrameCache()._idle_seconds == 42.5
+    monkeypatch.setenv("INTRADAY_TRAINING_CACHE_IDLE_SECONDS", "soon")
+    with pytest.raises(ValueError, match="INTRADAY_TRAINING_CACHE_IDLE_SECONDS must be a number of seconds, was 'soon'"):
+        FrameCache()
+    monkeypatch.setenv("INTRADAY_TRAINING_CACHE_IDLE_SECONDS", "0")
+    with pytest.raises(ValueError, match="must be above 0"):
+        FrameCache()
