@@ -2,7 +2,9 @@ import protobuf from 'protobufjs';
 
 // Tiny hand-built ONNX graphs for tests: an encoder for the fields a loadable model needs (onnx/onnx.proto field
 // numbers: ModelProto, OperatorSetIdProto, GraphProto, NodeProto, AttributeProto, TensorProto, ValueInfoProto,
-// TypeProto.Tensor, TensorShapeProto). The reader in adapters/model decodes a subset of the same schema.
+// TypeProto.Tensor, TensorShapeProto). The reader in adapters/model decodes a subset of the same schema; the two
+// are kept apart on purpose: onnxruntime loading these graphs checks this encoder's field numbers, and the reader
+// decoding them checks its own, which a shared descriptor could not.
 
 const SCHEMA = {
   nested: {
