@@ -102,7 +102,10 @@ function walkPairLeq(
   leaves[1] = walkLeq(ints, floats, b, row);
 }
 
-/** As `walkPairLeq` for BRANCH_LT. */
+/**
+ * As `walkPairLeq` for BRANCH_LT. A second copy rather than a comparator argument: the comparison runs once per
+ * node, and a function passed in would be a call per node unless V8 happened to inline it.
+ */
 function walkPairLt(
   ints: Int32Array,
   floats: Float32Array,
