@@ -54,7 +54,7 @@ export class EngineSide {
   }
 
   order(id: string): OrderRecord {
-    const record = this.orders.orders[id];
+    const record = this.orders.orders.get(id);
     if (!record) throw new Error(`no order ${id} in the order manager`);
     return record;
   }

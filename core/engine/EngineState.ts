@@ -17,8 +17,9 @@ export interface TickerMemory {
 }
 
 /**
- * Everything the engine knows, as plain data: JSON.stringify it at any event boundary and `restoreEngine` continues
- * exactly where it stopped (this is how the live process recovers).
+ * Everything the engine knows, as data: `serializeEngine` it at any event boundary and `restoreEngine` continues
+ * exactly where it stopped (this is how the live process recovers). Plain data but for the order manager's id
+ * tables, which are `Map`s (see `OrderManagerState`), so save it with `serializeEngine`, not `JSON.stringify`.
  */
 export interface EngineState {
   readonly version: 1;

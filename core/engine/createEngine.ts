@@ -1,6 +1,11 @@
 import type { RiskConfig } from '../../config/risk.js';
 import type { Micros } from '../money/money.js';
-import { createOrderManagerState, sumWorkingByTicker } from '../orders/index.js';
+import {
+  createOrderManagerState,
+  orderManagerFromJson,
+  orderManagerToJson,
+  type OrderManagerJson,
+} from '../orders/index.js';
 import { createPortfolio } from '../portfolio/index.js';
 import type { StrategyId } from '../trading/ids.js';
 import type { EngineState } from './EngineState.js';
@@ -41,14 +46,20 @@ export function createEngine(setup: EngineSetup): EngineState {
   };
 }
 
-/** The state as JSON text (NaN and infinities survive as the engine never stores them in state). */
+/**
+ * The state as JSON text (NaN and infinities survive as the engine never stores them in state). The order
+ * manager's tables are `Map`s in memory and objects in the text (`orderManagerToJson`).
+ */
 export function serializeEngine(state: EngineState): string {
-  return JSON.stringify(state, (_key, value: unknown) => (value === -Infinity ? '-Infinity' : value));
+  const plain = { ...state, orders: orderManagerToJson(state.orders) };
+  return JSON.stringify(plain, (_key, value: unknown) => (value === -Infinity ? '-Infinity' : value));
 }
 
 /** Restores a state written by `serializeEngine` (one saved before the working sums were kept gets them). */
 export function restoreEngine(text: string): EngineState {
-  const state = JSON.parse(text, (_key, value: unknown) => (value === '-Infinity' ? -Infinity : value)) as EngineState;
-  if (state.orders.workingByTicker === undefined) Object.assign(state.orders, sumWorkingByTicker(state.orders));
-  return state;
+  const parsed = JSON.parse(text, (_key, value: unknown) => (value === '-Infinity' ? -Infinity : value)) as Omit<
+    EngineState,
+    'orders'
+  > & { orders: OrderManagerJson };
+  return { ...parsed, orders: orderManagerFromJson(parsed.orders) };
 }

@@ -44,6 +44,6 @@ export function onBrokerEvent(
 
 /** Re-reads the working exposure of an order's ticker; an order the manager does not know changed nothing. */
 function refreshOrderTicker(state: EngineState, clientOrderId: ClientOrderId): void {
-  const record = state.orders.orders[clientOrderId];
+  const record = state.orders.orders.get(clientOrderId);
   if (record !== undefined) refreshWorkingPart(state, record.request.ticker);
 }

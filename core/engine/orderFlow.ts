@@ -130,7 +130,7 @@ function heldOrWorked(state: EngineState, strategy: StrategyId): readonly string
   const tickers: string[] = [];
   const working = orders.working;
   for (let i = 0; i < working.length; i++) {
-    const request = orders.orders[working[i]!]!.request;
+    const request = orders.orders.get(working[i]!)!.request;
     if (request.strategy === strategy && !tickers.includes(request.ticker)) tickers.push(request.ticker);
   }
   if (left > 0) {

@@ -3,7 +3,13 @@ import { strategyId } from '../trading/ids.js';
 import { applyExecution } from './applyExecution.js';
 import { applyOrderStatus } from './applyOrderStatus.js';
 import { nextClientOrderId } from './nextClientOrderId.js';
-import { createOrderManagerState, type OrderManagerState } from './OrderManagerState.js';
+import {
+  createOrderManagerState,
+  orderManagerFromJson,
+  orderManagerToJson,
+  type OrderManagerJson,
+  type OrderManagerState,
+} from './OrderManagerState.js';
 import { openQuantity } from './openQuantity.js';
 import { pruneFinishedOrders } from './pruneFinishedOrders.js';
 import { registerOrder } from './registerOrder.js';
@@ -12,7 +18,8 @@ import { workingOrders } from './workingOrders.js';
 
 const ALPHA = strategyId('alpha');
 const BETA = strategyId('beta');
-const restore = (state: OrderManagerState): OrderManagerState => JSON.parse(JSON.stringify(state));
+const restore = (state: OrderManagerState): OrderManagerState =>
+  orderManagerFromJson(JSON.parse(JSON.stringify(orderManagerToJson(state))) as OrderManagerJson);
 
 describe('the order manager state', () => {
   it('numbers new ids per strategy from 1', () => {
@@ -35,9 +42,29 @@ describe('the order manager state', () => {
     const replay = applyExecution(restored, executionEvent(first, 'e1', 40, 10_000_000));
 
     expect(next, 'no id is reused after a restart').toBe('alpha-2');
-    expect(restored.orders[first]).toEqual(state.orders[first]);
-    expect(restored.brokerOrders).toEqual({ '42': 'alpha-1' });
+    expect(restored.orders.get(first)).toEqual(state.orders.get(first));
+    expect(Object.fromEntries(restored.brokerOrders)).toEqual({ '42': 'alpha-1' });
     expect(replay.outcome, 'executions re-sent after a reconnect are recognised').toBe('DUPLICATE');
+  });
+
+  it('saves the id tables as plain objects keyed by id, and rebuilds working sums a state saved without them lacks', () => {
+    const state = createOrderManagerState();
+    registerOrder(state, orderRequest('alpha-1'), 1_000);
+    applyOrderStatus(state, statusEvent('alpha-1', 'SUBMITTED', { broker: '42' }));
+    applyExecution(state, executionEvent('alpha-1', 'e1', 40, 10_000_000));
+
+    const saved = JSON.parse(JSON.stringify(orderManagerToJson(state))) as OrderManagerJson;
+    const { workingByTicker, workedTickers, ...older } = saved;
+    const restored = orderManagerFromJson(older);
+
+    expect(Object.keys(saved.orders)).toEqual(['alpha-1']);
+    expect(saved.executionOrders).toEqual({ e1: 'alpha-1' });
+    expect(saved.brokerOrders).toEqual({ '42': 'alpha-1' });
+    expect(saved.corrections).toEqual({});
+    expect(workingByTicker, 'a buy of 100 with 40 filled leaves 60 to fill').toEqual({ AAPL: 60 });
+    expect(restored.workingByTicker).toEqual(workingByTicker);
+    expect(restored.workedTickers).toEqual(workedTickers);
+    expect(restored.orders).toBeInstanceOf(Map);
   });
 
   it('registers an order as PENDING_SUBMIT and lists it as working', () => {
@@ -63,7 +90,7 @@ describe('the order manager state', () => {
     expect(act).toThrow(
       expect.objectContaining({ code: 'ORDER_INVALID_REQUEST', message: `order alpha-1: ${problem}` }),
     );
-    expect(state.orders).toEqual({});
+    expect(state.orders.size).toBe(0);
   });
 
   it('refuses to register the same client order id twice', () => {
@@ -112,9 +139,9 @@ describe('the order manager state', () => {
 
     expect(forgotten).toBe(1);
     expect(none).toBe(0);
-    expect(Object.keys(state.orders).sort()).toEqual(['alpha-2', 'alpha-3']);
-    expect(state.executionOrders).toEqual({ e2: 'alpha-2' });
-    expect(state.corrections).toEqual({});
-    expect(state.brokerOrders).toEqual({ '43': 'alpha-3' });
+    expect([...state.orders.keys()].sort()).toEqual(['alpha-2', 'alpha-3']);
+    expect(Object.fromEntries(state.executionOrders)).toEqual({ e2: 'alpha-2' });
+    expect(Object.fromEntries(state.corrections)).toEqual({});
+    expect(Object.fromEntries(state.brokerOrders)).toEqual({ '43': 'alpha-3' });
   });
 });

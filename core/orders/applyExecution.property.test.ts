@@ -36,7 +36,7 @@ describe('applyExecution over random sequences', () => {
 
         actions.forEach((step, index) => {
           if (step.kind === 'status') {
-            const before = state.orders[ORDERS[step.order]!.id]!.status;
+            const before = state.orders.get(ORDERS[step.order]!.id)!.status;
             const update = applyOrderStatus(state, statusEvent(ORDERS[step.order]!.id, step.status));
             if (update.outcome !== 'APPLIED') expect(update.status, 'a refused report changes nothing').toBe(before);
             return;
@@ -70,14 +70,14 @@ describe('applyExecution over random sequences', () => {
         });
 
         for (const order of ORDERS) {
-          const record = state.orders[order.id]!;
+          const record = state.orders.get(order.id)!;
           const current = Object.values(record.executions).reduce((sum, execution) => sum + execution.quantity, 0);
           const modelled = lineages.filter((l) => l.order === order.id).reduce((sum, l) => sum + l.quantity, 0);
           expect(record.filledQuantity, 'filled = sum of current executions').toBe(current);
           expect(record.filledQuantity, 'filled = sum of the latest version of each execution').toBe(modelled);
           expect(portfolio[order.id] ?? 0, 'added minus removed = filled').toBe(current);
         }
-        const tickers = [...new Set(ORDERS.map((order) => state.orders[order.id]!.request.ticker))];
+        const tickers = [...new Set(ORDERS.map((order) => state.orders.get(order.id)!.request.ticker))];
         const sums = Object.fromEntries(tickers.map((t) => [t, openQuantity(state, t)]).filter(([, q]) => q !== 0));
         expect(state.workingByTicker, 'running working sums = a pass over the working orders').toEqual(sums);
         expect([...state.workedTickers].sort(), 'worked tickers = keys of the sums').toEqual(Object.keys(sums).sort());

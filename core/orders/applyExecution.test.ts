@@ -29,7 +29,7 @@ describe('applyExecution', () => {
     expect(first.strategy).toBe('alpha');
     expect([ids(first.removed), ids(first.added)]).toEqual([[], ['e1']]);
     expect(second).toMatchObject({ outcome: 'APPLIED', status: 'FILLED' });
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(40 + 60);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(40 + 60);
     expect(state.working, 'a filled order no longer works').toEqual([]);
   });
 
@@ -43,7 +43,7 @@ describe('applyExecution', () => {
     expect(update.notices.map((n) => [n.level, n.code, n.message])).toEqual([
       ['info', 'ORDER_DUPLICATE_EXECUTION', 'execution e1 of order alpha-1 received again; ignored'],
     ]);
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(40);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(40);
   });
 
   it('replaces a corrected execution, with a different quantity and price, by its correction', () => {
@@ -58,7 +58,7 @@ describe('applyExecution', () => {
     expect(update.notices.map((n) => n.message)).toEqual([
       'execution e1.c corrects e1 of order alpha-1: 40 @ 10000000 -> 30 @ 10050000 (micro-dollars)',
     ]);
-    const record = state.orders['alpha-1']!;
+    const record = state.orders.get('alpha-1')!;
     expect(Object.keys(record.executions)).toEqual(['e1.c']);
     expect(record.filledQuantity).toBe(30);
   });
@@ -72,7 +72,7 @@ describe('applyExecution', () => {
     const replay = applyExecution(state, executionEvent('alpha-1', 'e1', 40, 10 * DOLLAR));
 
     expect([ids(update.removed), ids(update.added)]).toEqual([['e1.c1'], ['e1.c2']]);
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(35);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(35);
     expect(replay.outcome, 'the corrected original replayed on reconnect stays out').toBe('DUPLICATE');
   });
 
@@ -83,7 +83,7 @@ describe('applyExecution', () => {
     const update = applyExecution(state, executionEvent('alpha-1', 'e1.bust', 0, 10 * DOLLAR, { corrects: 'e1' }));
 
     expect([ids(update.removed), ids(update.added)]).toEqual([['e1'], ['e1.bust']]);
-    expect(state.orders['alpha-1']).toMatchObject({ filledQuantity: 0, status: 'PARTIALLY_FILLED' });
+    expect(state.orders.get('alpha-1')).toMatchObject({ filledQuantity: 0, status: 'PARTIALLY_FILLED' });
   });
 
   it('applies a correction of an execution never received as a new execution and warns', () => {
@@ -93,7 +93,7 @@ describe('applyExecution', () => {
 
     expect([ids(update.removed), ids(update.added)]).toEqual([[], ['e9.c']]);
     expect(update.notices.map((n) => [n.level, n.code])).toEqual([['warn', 'ORDER_UNKNOWN_CORRECTION']]);
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(25);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(25);
   });
 
   it('refuses a correction of an execution that belongs to another order', () => {
@@ -107,7 +107,7 @@ describe('applyExecution', () => {
     expect(update.notices[0]!.message).toBe(
       'execution e1.c of order alpha-2 corrects e1, which belongs to order alpha-1; not applied',
     );
-    expect([state.orders['alpha-1']!.filledQuantity, state.orders['alpha-2']!.filledQuantity]).toEqual([40, 0]);
+    expect([state.orders.get('alpha-1')!.filledQuantity, state.orders.get('alpha-2')!.filledQuantity]).toEqual([40, 0]);
   });
 
   it('applies a partial execution reported after the FILLED status and keeps the order FILLED', () => {
@@ -120,7 +120,7 @@ describe('applyExecution', () => {
     expect(first).toMatchObject({ outcome: 'APPLIED', previousStatus: 'FILLED', status: 'FILLED' });
     expect(first.notices).toEqual([]);
     expect(second.status).toBe('FILLED');
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(50 + 50);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(50 + 50);
   });
 
   it('applies a late execution after CANCELLED, and moves to FILLED if executions cover the order', () => {
@@ -134,7 +134,7 @@ describe('applyExecution', () => {
 
     expect(late).toMatchObject({ outcome: 'APPLIED', previousStatus: 'CANCELLED', status: 'CANCELLED' });
     expect(all).toMatchObject({ previousStatus: 'CANCELLED', status: 'FILLED' });
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(40 + 20 + 40);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(40 + 20 + 40);
   });
 
   it('applies an overfill, because executions are the truth, and reports it as an error', () => {
@@ -176,7 +176,7 @@ describe('applyExecution', () => {
     expect(update.notices.map((n) => [n.level, n.code, n.message])).toEqual([
       ['warn', 'ORDER_UNKNOWN_EXECUTION', 'execution x1: unknown order manual-1; not applied'],
     ]);
-    expect(state.executionOrders).toEqual({});
+    expect(Object.fromEntries(state.executionOrders)).toEqual({});
   });
 
   it.each([
@@ -224,6 +224,6 @@ describe('applyExecution', () => {
     expect(update.notices.map((n) => [n.code, n.message])).toEqual([
       ['ORDER_INVALID_EXECUTION', `execution e1 of order alpha-1: ${problem}; not applied`],
     ]);
-    expect(state.orders['alpha-1']!.filledQuantity).toBe(0);
+    expect(state.orders.get('alpha-1')!.filledQuantity).toBe(0);
   });
 });

@@ -24,9 +24,11 @@ const NOTHING: readonly Execution[] = Object.freeze([]);
 
 /** The current execution that replaced `id` through any chain of corrections, or `null` if `id` is unknown. */
 function currentExecutionId(state: OrderManagerState, id: ExecutionId): ExecutionId | null {
-  if (state.executionOrders[id] === undefined) return null;
+  if (!state.executionOrders.has(id)) return null;
   let current = id;
-  for (let next = state.corrections[current]; next !== undefined; next = state.corrections[current]) current = next;
+  for (let next = state.corrections.get(current); next !== undefined; next = state.corrections.get(current)) {
+    current = next;
+  }
   return current;
 }
 
@@ -48,7 +50,7 @@ function unchanged(record: OrderRecord, outcome: OrderOutcome, notice: OrderNoti
 export function applyExecution(state: OrderManagerState, event: ExecutionReported): ExecutionUpdate {
   const execution = event.execution;
   const id = execution.clientOrderId;
-  const record = state.orders[id];
+  const record = state.orders.get(id);
   if (record === undefined) {
     const notices = [unknownExecutionNotice(execution)];
     const base = { clientOrderId: id, previousStatus: null, status: null, strategy: null, notices };
@@ -56,7 +58,7 @@ export function applyExecution(state: OrderManagerState, event: ExecutionReporte
   }
   const problem = checkExecution(execution, record);
   if (problem !== null) return unchanged(record, OrderOutcome.INVALID, invalidExecutionNotice(execution, problem));
-  if (state.executionOrders[execution.executionId] !== undefined) {
+  if (state.executionOrders.has(execution.executionId)) {
     return unchanged(record, OrderOutcome.DUPLICATE, duplicateExecutionNotice(execution));
   }
   let notices: OrderNotice[] | null = null;
@@ -68,20 +70,20 @@ export function applyExecution(state: OrderManagerState, event: ExecutionReporte
     if (currentId === null) {
       notices = [unknownCorrectionNotice(execution, corrects)];
     } else {
-      const owner = state.executionOrders[currentId]!;
+      const owner = state.executionOrders.get(currentId)!;
       if (owner !== id) {
         return unchanged(record, OrderOutcome.INVALID, correctionMismatchNotice(execution, corrects, owner));
       }
       const previous = record.executions[currentId]!;
       delete record.executions[currentId];
       record.filledQuantity -= previous.quantity;
-      state.corrections[currentId] = execution.executionId;
+      state.corrections.set(currentId, execution.executionId);
       removed = [previous];
       notices = [correctedNotice(previous, execution)];
     }
   }
   record.executions[execution.executionId] = execution;
-  state.executionOrders[execution.executionId] = id;
+  state.executionOrders.set(execution.executionId, id);
   record.filledQuantity += execution.quantity;
   record.lastUpdateTs = event.ts;
   shiftWorking(state, record, before);

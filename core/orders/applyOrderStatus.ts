@@ -47,7 +47,7 @@ const PROGRESS: Readonly<Record<OrderStatus, number>> = {
  */
 export function applyOrderStatus(state: OrderManagerState, event: OrderStatusReported): OrderUpdate {
   const id = event.clientOrderId;
-  const record = state.orders[id];
+  const record = state.orders.get(id);
   if (record === undefined) {
     const notices = [unknownOrderNotice(id, `status ${event.status}`)];
     return { outcome: OrderOutcome.UNKNOWN_ORDER, clientOrderId: id, previousStatus: null, status: null, notices };
@@ -59,7 +59,7 @@ export function applyOrderStatus(state: OrderManagerState, event: OrderStatusRep
       notices = [brokerIdChangedNotice(id, record.brokerOrderId, event.brokerOrderId)];
     }
     record.brokerOrderId = event.brokerOrderId;
-    state.brokerOrders[event.brokerOrderId] = id;
+    state.brokerOrders.set(event.brokerOrderId, id);
   }
   const done = (outcome: OrderOutcome, notice: OrderNotice | null): OrderUpdate => {
     if (notice !== null) (notices ??= []).push(notice);

@@ -9,7 +9,7 @@ import type { OrderManagerState } from './OrderManagerState.js';
 export function openQuantity(state: OrderManagerState, ticker: string, strategy?: StrategyId): number {
   let total = 0;
   for (const id of state.working) {
-    const record = state.orders[id]!;
+    const record = state.orders.get(id)!;
     const request = record.request;
     if (request.ticker !== ticker || (strategy !== undefined && request.strategy !== strategy)) continue;
     const rest = Math.max(0, record.quantity - record.filledQuantity);

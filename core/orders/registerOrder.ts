@@ -29,7 +29,7 @@ function checkRequest(request: OrderRequest): string | null {
  */
 export function registerOrder(state: OrderManagerState, request: OrderRequest, ts: number): OrderRecord {
   const id = request.clientOrderId;
-  if (state.orders[id] !== undefined) throw new DuplicateClientOrderIdError(id);
+  if (state.orders.has(id)) throw new DuplicateClientOrderIdError(id);
   const problem = checkRequest(request);
   if (problem !== null) throw new InvalidOrderRequestError(id, problem);
   const record: OrderRecord = {
@@ -45,7 +45,7 @@ export function registerOrder(state: OrderManagerState, request: OrderRequest, t
     lastUpdateTs: ts,
     reason: null,
   };
-  state.orders[id] = record;
+  state.orders.set(id, record);
   setStatus(state, record, nextStatus(record.status, OrderEvent.SUBMIT), ts);
   return record;
 }

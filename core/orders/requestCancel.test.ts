@@ -29,7 +29,7 @@ describe('requestCancel', () => {
     expect(request).toMatchObject({ outcome: 'APPLIED', previousStatus: 'PARTIALLY_FILLED', status: 'PENDING_CANCEL' });
     expect(open, 'a pending cancel may still fill: 100 - 30 shares stay open').toBe(70);
     expect(confirmed).toMatchObject({ outcome: 'APPLIED', status: 'CANCELLED' });
-    expect(state.orders['alpha-1']).toMatchObject({ filledQuantity: 30, lastUpdateTs: 5_000 });
+    expect(state.orders.get('alpha-1')).toMatchObject({ filledQuantity: 30, lastUpdateTs: 5_000 });
     expect(openQuantity(state, 'AAPL'), 'a cancelled order has nothing open').toBe(0);
   });
 

@@ -12,7 +12,7 @@ import { lookupTransition } from './transitions.js';
  * an order that has already finished (a fill that won the race) is ILLEGAL with a warning, never thrown.
  */
 export function requestCancel(state: OrderManagerState, id: ClientOrderId, ts: number): OrderUpdate {
-  const record = state.orders[id];
+  const record = state.orders.get(id);
   if (record === undefined) {
     const notices = [unknownOrderNotice(id, 'cancel request')];
     return { outcome: OrderOutcome.UNKNOWN_ORDER, clientOrderId: id, previousStatus: null, status: null, notices };

@@ -32,7 +32,7 @@ describe('requestReplace', () => {
       previousStatus: 'PARTIALLY_FILLED',
       status: 'PARTIALLY_FILLED',
     });
-    expect(state.orders['alpha-1']).toMatchObject({ quantity: 60, limitPrice: price(11), lastUpdateTs: 4_000 });
+    expect(state.orders.get('alpha-1')).toMatchObject({ quantity: 60, limitPrice: price(11), lastUpdateTs: 4_000 });
     expect(openQuantity(state, 'AAPL'), 'new total 60 minus 30 filled').toBe(30);
   });
 
@@ -60,7 +60,7 @@ describe('requestReplace', () => {
     expect(update.notices.map((n) => [n.code, n.message])).toEqual([
       ['ORDER_INVALID_REPLACE', `order alpha-1: replace refused, ${problem}`],
     ]);
-    expect(state.orders['alpha-1']).toMatchObject({ quantity: 100, limitPrice: price(10) });
+    expect(state.orders.get('alpha-1')).toMatchObject({ quantity: 100, limitPrice: price(10) });
   });
 
   it('changes the quantity of a market order but refuses to give it a limit price', () => {
@@ -75,7 +75,7 @@ describe('requestReplace', () => {
       'order alpha-1: replace refused, a MARKET order takes no limit price, was 11000000',
     );
     expect(withoutLimit).toMatchObject({ outcome: 'APPLIED', status: 'SUBMITTED' });
-    expect(state.orders['alpha-1']).toMatchObject({ quantity: 60, limitPrice: null });
+    expect(state.orders.get('alpha-1')).toMatchObject({ quantity: 60, limitPrice: null });
   });
 
   it('refuses to replace an order whose cancel is pending, or one not yet acknowledged', () => {

@@ -38,7 +38,7 @@ export function requestReplace(
   limitPrice: Micros | null,
   ts: number,
 ): OrderUpdate {
-  const record = state.orders[id];
+  const record = state.orders.get(id);
   if (record === undefined) {
     const notices = [unknownOrderNotice(id, 'replace request')];
     return { outcome: OrderOutcome.UNKNOWN_ORDER, clientOrderId: id, previousStatus: null, status: null, notices };
