@@ -41,6 +41,11 @@ export interface SimBrokerState {
    * working.
    */
   readonly tickerOf: Record<string, string>;
+  /**
+   * Orders working over all tickers (what `workingOrderCount` counts): a bar with none working anywhere, which is
+   * most bars of a halted or quiet backtest, answers without a lookup by ticker.
+   */
+  workingCount: number;
   /** Number of the last broker order id handed out. */
   lastOrderNumber: number;
   /** Number of the last execution id handed out. */

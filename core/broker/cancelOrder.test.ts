@@ -30,6 +30,7 @@ describe('cancelOrder', () => {
     ]);
     expect(after, 'a cancelled order fills no more').toEqual([]);
     expect(workingOrderCount(state)).toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('gives no event for an order that is not working', () => {
@@ -51,5 +52,6 @@ describe('cancelOrder', () => {
 
     expect(executionsOf(events).map((execution) => execution.clientOrderId)).toEqual(['A']);
     expect(workingOrderCount(state)).toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 });

@@ -28,6 +28,7 @@ describe('limit orders', () => {
 
     expect(events).toEqual([]);
     expect(workingOrderCount(state), 'the order keeps working').toBe(1);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('fills a buy at the open when the bar gaps down through the limit', () => {

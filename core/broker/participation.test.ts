@@ -26,6 +26,7 @@ describe('participation limit', () => {
       { status: 'FILLED' },
     ]);
     expect(workingOrderCount(state)).toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('rounds the share cap down, without losing a share to floating point', () => {

@@ -45,6 +45,7 @@ describe('processBar timing', () => {
       },
     ]);
     expect(workingOrderCount(state)).toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('waits one more bar with a latency of one bar', () => {
@@ -66,6 +67,7 @@ describe('processBar timing', () => {
 
     expect(events).toEqual([]);
     expect(workingOrderCount(state)).toBe(1);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 });
 
@@ -116,6 +118,7 @@ describe('processBar day end', () => {
       },
     ]);
     expect(workingOrderCount(state)).toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('keeps the order across days when day ends are off', () => {
@@ -127,6 +130,7 @@ describe('processBar day end', () => {
 
     expect(events).toEqual([]);
     expect(workingOrderCount(state)).toBe(1);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('fills an order sent at the close at the next session open (its day starts with its first bar)', () => {

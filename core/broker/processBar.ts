@@ -53,8 +53,9 @@ function stepOrder(state: SimBrokerState, order: SimOrder, bar: SimBar, day: num
  * Throws INVALID_SIM_BAR for a non-positive or non-finite open, high or low, or a NaN volume.
  */
 export function processBar(state: SimBrokerState, bar: SimBar): readonly BrokerEvent[] {
-  const orders = state.working[bar.ticker] as SimOrder[] | undefined;
   // Most bars meet no working order: one shared empty answer instead of an array per bar.
+  if (state.workingCount === 0) return NO_EVENTS;
+  const orders = state.working[bar.ticker] as SimOrder[] | undefined;
   if (orders === undefined || orders.length === 0) return NO_EVENTS;
   const events: BrokerEvent[] = [];
   checkBar(bar);
@@ -66,6 +67,7 @@ export function processBar(state: SimBrokerState, bar: SimBar): readonly BrokerE
     if (stepOrder(state, order, bar, day, events)) orders[kept++] = order;
     else delete state.tickerOf[order.clientOrderId];
   }
+  state.workingCount -= orders.length - kept;
   orders.length = kept;
   if (kept === 0) delete state.working[bar.ticker];
   return events;

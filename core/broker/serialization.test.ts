@@ -11,6 +11,7 @@ import type { SimBar } from './SimBar.js';
 import type { SimBrokerState } from './SimBrokerState.js';
 import { MINUTE, executionsOf, micros, orderRequest } from './simBrokerFixtures.js';
 import { submitOrder } from './submitOrder.js';
+import { workingOrderCount } from './workingOrderCount.js';
 
 const TICKERS = ['AAPL', 'MSFT'];
 // 15:00 New York on 2024-01-02: 120 one-minute steps cross midnight, so day ends happen too.
@@ -66,6 +67,8 @@ function drive(state: SimBrokerState, bars: SimBar[], from: number, to: number, 
     if (index % 7 === 0) events.push(...cancelOrder(state, clientOrderId(`M-${index - 3}`), ts));
     if (index % 11 === 0) events.push(...replaceOrder(state, clientOrderId(`L-${index - 5}`), 300, null, ts));
     if (index % 9 === 6) events.push(...replaceOrder(state, clientOrderId(`M-${index - 6}`), 400, null, ts));
+    // The running count through fills, partial fills, day-end cancels, cancels and replaces.
+    expect(state.workingCount).toBe(workingOrderCount(state));
   }
 }
 

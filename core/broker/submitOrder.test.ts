@@ -36,6 +36,7 @@ describe('submitOrder', () => {
       },
     ]);
     expect(workingOrderCount(state)).toBe(2);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it.each([
@@ -51,6 +52,7 @@ describe('submitOrder', () => {
       { type: 'OrderStatusReported', ts: TS, clientOrderId: 'S1-1', brokerOrderId: null, status: 'REJECTED', reason },
     ]);
     expect(workingOrderCount(state), 'a rejected order is not working').toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 
   it('rejects a limit order without a limit price', () => {
@@ -81,6 +83,7 @@ describe('submitOrder', () => {
     expect(duplicate[0]).toMatchObject({ status: 'REJECTED', reason: 'DUPLICATE_ORDER_ID: clientOrderId=A' });
     expect(next[0]).toMatchObject({ status: 'SUBMITTED', brokerOrderId: '2', clientOrderId: clientOrderId('B') });
     expect(workingOrderCount(state)).toBe(2);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 });
 
@@ -125,5 +128,6 @@ describe('createSimBrokerState', () => {
       maximumPctOfValue: 0.01,
     });
     expect(workingOrderCount(state)).toBe(0);
+    expect(state.workingCount, 'the running count').toBe(workingOrderCount(state));
   });
 });
