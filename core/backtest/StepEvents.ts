@@ -1,8 +1,8 @@
 import type { SimBar } from '../broker/index.js';
-import type { BarBatch } from '../data/BarBatch.js';
 import type { SignalOutput } from '../signals/index.js';
 import type { BarClosed, SignalReceived } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
+import type { StepColumns } from './StepColumns.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -51,16 +51,19 @@ export function createStepEvents(strategy: StrategyId): StepEvents {
   return { bar, closed, signal, output };
 }
 
-/** Writes bar `i` of `batch` into the broker bar and the close event (closing at `barStart + barMs`). */
-export function loadStep(events: StepEvents, batch: BarBatch, i: number): void {
+/**
+ * Writes the bar at `k` in the chunk held by `columns` (a bar of `ticker`, `barMs` long) into the broker bar and the
+ * close event (closing at `barStart + barMs`).
+ */
+export function loadStep(events: StepEvents, ticker: string, barMs: number, columns: StepColumns, k: number): void {
   const { bar, closed } = events;
-  bar.ticker = closed.ticker = batch.ticker;
-  bar.barStart = closed.barStart = batch.ts[i]!;
-  bar.barMs = batch.barMs;
-  bar.open = closed.open = batch.open[i]!;
-  bar.high = closed.high = batch.high[i]!;
-  bar.low = closed.low = batch.low[i]!;
-  bar.close = closed.close = batch.close[i]!;
-  bar.volume = closed.volume = batch.volume[i]!;
-  closed.ts = bar.barStart + bar.barMs;
+  bar.ticker = closed.ticker = ticker;
+  bar.barStart = closed.barStart = columns.ts[k]!;
+  bar.barMs = barMs;
+  bar.open = closed.open = columns.open[k]!;
+  bar.high = closed.high = columns.high[k]!;
+  bar.low = closed.low = columns.low[k]!;
+  bar.close = closed.close = columns.close[k]!;
+  bar.volume = closed.volume = columns.volume[k]!;
+  closed.ts = bar.barStart + barMs;
 }

@@ -14,6 +14,7 @@ import { toDollars, toMicros } from '../money/money.js';
 import { equity, grossExposure } from '../portfolio/index.js';
 import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
+import { StepColumns } from './StepColumns.js';
 import { createStepEvents, loadStep } from './StepEvents.js';
 import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
@@ -79,7 +80,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const ledger = new TradeLedger();
   const router = new CommandRouter(ledger, strategy);
   const timeline = buildTimeline(batches);
-  const signalColumns = batches.map((batch) => input.signals[batch.ticker] ?? null);
+  const columns = new StepColumns(
+    batches,
+    batches.map((batch) => input.signals[batch.ticker] ?? null),
+    timeline,
+  );
   const dailyEquity: DailyEquity[] = [{ day: 0, equity: input.initialCash }];
   const exposure = createExposureTally();
   const events = createStepEvents(strategy);
@@ -90,10 +95,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       engine = restoreEngine(serializeEngine(engine));
       broker = JSON.parse(JSON.stringify(broker)) as SimBrokerState;
     }
-    const column = timeline.ticker[step]!;
-    const batch = batches[column]!;
+    if (step === columns.end) columns.load(step);
+    const k = step - columns.start;
+    const batch = batches[timeline.ticker[step]!]!;
     const i = timeline.index[step]!;
-    loadStep(events, batch, i);
+    loadStep(events, batch.ticker, batch.barMs, columns, k);
     const barDay = newYorkDayOf(events.bar.barStart);
     if (barDay !== day) {
       if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
@@ -102,11 +108,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const answers = processBar(broker, events.bar);
     if (answers.length > 0) router.deliver(engine, broker, answers, i, events.bar.open);
     router.dispatch(engine, broker, events.closed, i);
-    const columns = signalColumns[column];
-    const signal = columns ? columns.signal[i]! : NaN;
+    const signal = columns.signal[k]!;
     if (signal === signal) {
       events.output.signal = signal;
-      events.output.confidence = columns!.confidence[i]!;
+      events.output.confidence = columns.confidence[k]!;
       events.signal.ts = events.closed.ts;
       events.signal.ticker = batch.ticker;
       router.dispatch(engine, broker, events.signal, i);

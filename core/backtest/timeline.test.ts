@@ -40,6 +40,10 @@ describe('buildTimeline', () => {
 
         const pairs = Array.from({ length: timeline.length }, (_, k) => [timeline.ticker[k]!, timeline.index[k]!]);
         expect(pairs).toEqual(reference(batches));
+        const inverse = batches.map((batch, t) => Array.from(timeline.stepOf[t]!.subarray(0, batch.length)));
+        const expected = batches.map(() => [] as number[]);
+        pairs.forEach(([t, i], step) => (expected[t]![i] = step));
+        expect(inverse, 'stepOf is the inverse of (ticker, index)').toEqual(expected);
       }),
       { numRuns: 2_000 },
     );

@@ -9,6 +9,8 @@ export interface Timeline {
   readonly length: number;
   readonly ticker: Uint32Array;
   readonly index: Uint32Array;
+  /** The inverse: `stepOf[t][i]` is the step of bar `i` of batch `t` (increasing in `i`, as batches are sorted). */
+  readonly stepOf: readonly Uint32Array[];
 }
 
 /**
@@ -24,12 +26,18 @@ export function buildTimeline(batches: readonly BarBatch[], blockSlots: number =
   const total = batches.reduce((sum, batch) => sum + batch.length, 0);
   const ticker = new Uint32Array(total);
   const index = new Uint32Array(total);
-  if (!placeOnGrid(batches, ticker, index, blockSlots)) {
+  const stepOf = batches.map((batch) => new Uint32Array(batch.length));
+  if (!placeOnGrid(batches, ticker, index, stepOf, blockSlots)) {
     placeBySort(batches, ticker);
     const cursor = new Uint32Array(batches.length);
-    for (let i = 0; i < total; i++) index[i] = cursor[ticker[i]!]!++;
+    for (let at = 0; at < total; at++) {
+      const t = ticker[at]!;
+      const i = cursor[t]!++;
+      index[at] = i;
+      stepOf[t]![i] = at;
+    }
   }
-  return { length: total, ticker, index };
+  return { length: total, ticker, index, stepOf };
 }
 
 /**
@@ -39,7 +47,13 @@ export function buildTimeline(batches: readonly BarBatch[], blockSlots: number =
  * are skipped. Batches are sorted, so their ends bound the range; a bar outside it (an unsorted batch) or a grid
  * that does not fit the bars (too many slots, or too much to move) gives false, and the caller sorts instead.
  */
-function placeOnGrid(batches: readonly BarBatch[], out: Uint32Array, index: Uint32Array, blockSlots: number): boolean {
+function placeOnGrid(
+  batches: readonly BarBatch[],
+  out: Uint32Array,
+  index: Uint32Array,
+  stepOf: readonly Uint32Array[],
+  blockSlots: number,
+): boolean {
   const total = out.length;
   const step = batches[0]?.barMs ?? 0;
   let first = Number.POSITIVE_INFINITY;
@@ -72,6 +86,7 @@ function placeOnGrid(batches: readonly BarBatch[], out: Uint32Array, index: Uint
     for (let t = 0; t < batches.length; t++) {
       const batch = batches[t]!;
       const times = batch.ts;
+      const steps = stepOf[t]!;
       let i = cursor[t]!;
       for (; i < batch.length; i++) {
         const slot = Math.floor((times[i]! - first) / step);
@@ -79,16 +94,25 @@ function placeOnGrid(batches: readonly BarBatch[], out: Uint32Array, index: Uint
         const at = starts[slot]!++;
         out[at] = t;
         index[at] = i;
+        steps[i] = at;
         if (placed !== null) placed[at] = times[i]!;
       }
       cursor[t] = i;
     }
   }
-  return placed === null || insertOffGrid(out, index, placed);
+  return placed === null || insertOffGrid(out, index, stepOf, placed);
 }
 
-/** Stable insertion pass over nearly sorted starts, moving `out` and `index` along; false once it moves too much. */
-function insertOffGrid(out: Uint32Array, index: Uint32Array, placed: Float64Array): boolean {
+/**
+ * Stable insertion pass over nearly sorted starts, moving `out` and `index` along and keeping `stepOf` their
+ * inverse; false once it moves too much.
+ */
+function insertOffGrid(
+  out: Uint32Array,
+  index: Uint32Array,
+  stepOf: readonly Uint32Array[],
+  placed: Float64Array,
+): boolean {
   const total = out.length;
   let moves = 0;
   for (let at = 1; at < total; at++) {
@@ -101,10 +125,12 @@ function insertOffGrid(out: Uint32Array, index: Uint32Array, placed: Float64Arra
       placed[to] = placed[to - 1]!;
       out[to] = out[to - 1]!;
       index[to] = index[to - 1]!;
+      stepOf[out[to]!]![index[to]!] = to;
     }
     placed[to] = ts;
     out[to] = t;
     index[to] = i;
+    stepOf[t]![i] = to;
     moves += at - to;
     if (moves > 8 * total) return false;
   }

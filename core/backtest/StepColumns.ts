@@ -1,0 +1,85 @@
+import type { BarBatch } from '../data/BarBatch.js';
+import type { Timeline } from './timeline.js';
+
+/** One ticker's signals, aligned to its bars (NaN where a bar has none), or null when it has none at all. */
+export type SignalColumn = { readonly signal: Float64Array; readonly confidence: Float64Array } | null;
+
+/**
+ * Steps' bar and signal values, a chunk of the timeline at a time, copied into step order.
+ *
+ * Why: in time order the backtest takes one bar from each of a hundred tickers in turn, so reading eight per-ticker
+ * columns at each step touched eight cache lines far apart, and the engine's work between two steps is long
+ * enough that the processor never had the next step's loads in flight: a memory stall on almost every step (about
+ * 60 ns a bar on the benchmark). Here each ticker's part of a chunk is read front to back in one tight loop (many
+ * loads in flight, prefetchable), through the timeline's inverse `stepOf`, and written to small step-ordered arrays
+ * the cache holds; the step loop then reads them in order. Values are copied, never computed: a step sees exactly
+ * the numbers of its bar.
+ */
+export class StepColumns {
+  /** First step of the chunk held, and the step after its last. */
+  start = 0;
+  end = 0;
+  readonly ts: Float64Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume: Float64Array;
+  readonly signal: Float64Array;
+  readonly confidence: Float64Array;
+  private readonly batches: readonly BarBatch[];
+  private readonly signals: readonly SignalColumn[];
+  private readonly timeline: Timeline;
+  /** Per batch, the first bar not copied yet. */
+  private readonly next: Uint32Array;
+
+  /**
+   * `capacity` steps per chunk: 8,192 steps are 512 KB of copies, well inside this machine's 2 MB of L2 cache per
+   * core, and about 80 bars of each of 100 tickers per pass.
+   */
+  constructor(batches: readonly BarBatch[], signals: readonly SignalColumn[], timeline: Timeline, capacity = 8_192) {
+    if (!(Number.isSafeInteger(capacity) && capacity > 0)) {
+      throw new Error(`capacity must be positive, was ${capacity}`);
+    }
+    this.batches = batches;
+    this.signals = signals;
+    this.timeline = timeline;
+    this.next = new Uint32Array(batches.length);
+    this.ts = new Float64Array(capacity);
+    this.open = new Float64Array(capacity);
+    this.high = new Float64Array(capacity);
+    this.low = new Float64Array(capacity);
+    this.close = new Float64Array(capacity);
+    this.volume = new Float64Array(capacity);
+    this.signal = new Float64Array(capacity);
+    this.confidence = new Float64Array(capacity);
+  }
+
+  /** Copies the chunk that starts at `start` (the step after the previous chunk, or 0 first). */
+  load(start: number): void {
+    if (start !== this.end) throw new Error(`chunks are loaded in order: expected step ${this.end}, was ${start}`);
+    const end = Math.min(start + this.ts.length, this.timeline.length);
+    for (let t = 0; t < this.batches.length; t++) {
+      const batch = this.batches[t]!;
+      const steps = this.timeline.stepOf[t]!;
+      const columns = this.signals[t] ?? null;
+      let i = this.next[t]!;
+      for (; i < batch.length; i++) {
+        const step = steps[i]!;
+        if (step >= end) break;
+        const k = step - start;
+        this.ts[k] = batch.ts[i]!;
+        this.open[k] = batch.open[i]!;
+        this.high[k] = batch.high[i]!;
+        this.low[k] = batch.low[i]!;
+        this.close[k] = batch.close[i]!;
+        this.volume[k] = batch.volume[i]!;
+        this.signal[k] = columns === null ? NaN : columns.signal[i]!;
+        this.confidence[k] = columns === null ? NaN : columns.confidence[i]!;
+      }
+      this.next[t] = i;
+    }
+    this.start = start;
+    this.end = end;
+  }
+}
