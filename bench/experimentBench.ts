@@ -49,7 +49,9 @@ async function turnaround(label: string, config: unknown, app: AppConfig): Promi
     return out;
   } finally {
     await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    // BENCH_KEEP_DATA=1 keeps the folder (bars, features, models, predictions, report) to study a step afterwards.
+    if (process.env['BENCH_KEEP_DATA'] === '1') console.error(`[${label}] data folder kept: ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
