@@ -6,7 +6,15 @@ import {
   summarizeBacktest,
   type BacktestSummary,
 } from '../analytics/index.js';
-import { createSimBrokerState, processBar, type SimBrokerConfig, type SimBrokerState } from '../broker/index.js';
+import {
+  createSimBrokerState,
+  processBar,
+  simBrokerFromJson,
+  simBrokerToJson,
+  type SimBrokerConfig,
+  type SimBrokerJson,
+  type SimBrokerState,
+} from '../broker/index.js';
 import { newYorkDayOf } from '../calendar/index.js';
 import type { BarSet } from '../data/BarBatch.js';
 import { createEngine, restoreEngine, serializeEngine, type EngineState } from '../engine/index.js';
@@ -93,7 +101,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   for (let step = 0; step < timeline.length; step++) {
     if (step === input.restoreAtStep) {
       engine = restoreEngine(serializeEngine(engine));
-      broker = JSON.parse(JSON.stringify(broker)) as SimBrokerState;
+      broker = simBrokerFromJson(JSON.parse(JSON.stringify(simBrokerToJson(broker))) as SimBrokerJson);
     }
     if (step === columns.end) columns.load(step);
     const k = step - columns.start;

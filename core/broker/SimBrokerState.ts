@@ -28,7 +28,8 @@ export interface SimOrder {
 }
 
 /**
- * Everything the simulated broker knows: plain data, so `JSON.parse(JSON.stringify(state))` restores it exactly.
+ * Everything the simulated broker knows: plain data but for `tickerOf`, a `Map`; `simBrokerToJson` and
+ * `simBrokerFromJson` save and restore it exactly.
  * Working orders are grouped by ticker, each list in submission order; a ticker whose last working order goes is
  * removed, so a search by id visits only the tickers worked, not every ticker ever traded.
  */
@@ -38,9 +39,10 @@ export interface SimBrokerState {
   /**
    * The ticker of each working order, by client order id: finds an order (a duplicate id at submission, a cancel,
    * a replace) with one lookup instead of a walk over the tickers worked. Kept wherever an order starts or stops
-   * working.
+   * working. A `Map`: every order brings an id never seen before, and as an object key each new id was internalized
+   * by V8 and looked up in a dictionary-mode object (measured: 3% of a backtest of 100,000 orders).
    */
-  readonly tickerOf: Record<string, string>;
+  readonly tickerOf: Map<string, string>;
   /**
    * Orders working over all tickers (what `workingOrderCount` counts): a bar with none working anywhere, which is
    * most bars of a halted or quiet backtest, answers without a lookup by ticker.
@@ -50,4 +52,17 @@ export interface SimBrokerState {
   lastOrderNumber: number;
   /** Number of the last execution id handed out. */
   lastExecutionNumber: number;
+}
+
+/** The saved form of a `SimBrokerState`: the same fields, `tickerOf` as a plain object. */
+export type SimBrokerJson = Omit<SimBrokerState, 'tickerOf'> & { readonly tickerOf: Record<string, string> };
+
+/** The state as plain data for `JSON.stringify` (sharing the orders: copy the text, not this object). */
+export function simBrokerToJson(state: SimBrokerState): SimBrokerJson {
+  return { ...state, tickerOf: Object.fromEntries(state.tickerOf) };
+}
+
+/** A state from its saved form (parsed JSON, taken over, not copied). */
+export function simBrokerFromJson(json: SimBrokerJson): SimBrokerState {
+  return { ...json, tickerOf: new Map(Object.entries(json.tickerOf)) };
 }

@@ -15,7 +15,7 @@ export function cancelOrder(state: SimBrokerState, id: ClientOrderId, ts: number
   if (slot === null) return [];
   const order = slot.orders[slot.index];
   slot.orders.splice(slot.index, 1);
-  delete state.tickerOf[order.clientOrderId];
+  state.tickerOf.delete(order.clientOrderId);
   state.workingCount -= 1;
   if (slot.orders.length === 0) delete state.working[order.ticker];
   return [orderStatusReported(ts, order.clientOrderId, order.brokerOrderId, OrderStatus.CANCELLED, null)];

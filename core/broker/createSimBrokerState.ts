@@ -42,5 +42,5 @@ function checkConfig(config: SimBrokerConfig): void {
 /** A fresh simulated broker with no orders; throws INVALID_SIM_BROKER_CONFIG for settings out of range. */
 export function createSimBrokerState(config: SimBrokerConfig = defaultSimBrokerConfig): SimBrokerState {
   checkConfig(config);
-  return { config, working: {}, tickerOf: {}, workingCount: 0, lastOrderNumber: 0, lastExecutionNumber: 0 };
+  return { config, working: {}, tickerOf: new Map(), workingCount: 0, lastOrderNumber: 0, lastExecutionNumber: 0 };
 }

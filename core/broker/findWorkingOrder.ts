@@ -9,7 +9,7 @@ export interface WorkingOrderSlot {
 
 /** Finds a working order by client order id through `tickerOf`; null when no such order is working. */
 export function findWorkingOrder(state: SimBrokerState, id: ClientOrderId): WorkingOrderSlot | null {
-  const ticker = state.tickerOf[id];
+  const ticker = state.tickerOf.get(id);
   if (ticker === undefined) return null;
   const orders = state.working[ticker];
   if (orders === undefined) return null;

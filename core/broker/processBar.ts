@@ -65,7 +65,7 @@ export function processBar(state: SimBrokerState, bar: SimBar): readonly BrokerE
   for (let index = 0; index < orders.length; index++) {
     const order = orders[index];
     if (stepOrder(state, order, bar, day, events)) orders[kept++] = order;
-    else delete state.tickerOf[order.clientOrderId];
+    else state.tickerOf.delete(order.clientOrderId);
   }
   state.workingCount -= orders.length - kept;
   orders.length = kept;

@@ -8,7 +8,7 @@ import { createSimBrokerState } from './createSimBrokerState.js';
 import { processBar } from './processBar.js';
 import { replaceOrder } from './replaceOrder.js';
 import type { SimBar } from './SimBar.js';
-import type { SimBrokerState } from './SimBrokerState.js';
+import { simBrokerFromJson, simBrokerToJson, type SimBrokerJson, type SimBrokerState } from './SimBrokerState.js';
 import { MINUTE, executionsOf, micros, orderRequest } from './simBrokerFixtures.js';
 import { submitOrder } from './submitOrder.js';
 import { workingOrderCount } from './workingOrderCount.js';
@@ -118,7 +118,9 @@ describe('determinism and serialization', () => {
     const before = createSimBrokerState(config);
     drive(before, bars, 0, bars.length / 2 + 1, resumed);
 
-    const restored = JSON.parse(JSON.stringify(before)) as SimBrokerState;
+    const restored = simBrokerFromJson(JSON.parse(JSON.stringify(simBrokerToJson(before))) as SimBrokerJson);
+    expect(restored.tickerOf.size, 'orders were working at the save').toBeGreaterThan(0);
+    expect(restored.tickerOf).toEqual(before.tickerOf);
     drive(restored, bars, bars.length / 2 + 1, bars.length, resumed);
 
     expect(restored.lastExecutionNumber).toBeGreaterThan(0);
@@ -135,7 +137,7 @@ describe('determinism and serialization', () => {
       const working = Object.entries(state.working).flatMap(([ticker, orders]) =>
         orders.map((order) => [order.clientOrderId, ticker] as const),
       );
-      expect(Object.entries(state.tickerOf).sort(), `after bar ${index + 10}`).toEqual(working.sort());
+      expect([...state.tickerOf.entries()].sort(), `after bar ${index + 10}`).toEqual(working.sort());
       checked += working.length;
     }
 

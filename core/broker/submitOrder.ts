@@ -40,7 +40,7 @@ export function submitOrder(state: SimBrokerState, order: OrderRequest, ts: numb
   state.lastOrderNumber += 1;
   const id = brokerOrderId(String(state.lastOrderNumber));
   const orders = (state.working[order.ticker] ??= []);
-  state.tickerOf[order.clientOrderId] = order.ticker;
+  state.tickerOf.set(order.clientOrderId, order.ticker);
   state.workingCount += 1;
   orders.push({
     clientOrderId: order.clientOrderId,
