@@ -71,7 +71,7 @@ describe('applyExecution over random sequences', () => {
 
         for (const order of ORDERS) {
           const record = state.orders.get(order.id)!;
-          const current = Object.values(record.executions).reduce((sum, execution) => sum + execution.quantity, 0);
+          const current = [...record.executions.values()].reduce((sum, execution) => sum + execution.quantity, 0);
           const modelled = lineages.filter((l) => l.order === order.id).reduce((sum, l) => sum + l.quantity, 0);
           expect(record.filledQuantity, 'filled = sum of current executions').toBe(current);
           expect(record.filledQuantity, 'filled = sum of the latest version of each execution').toBe(modelled);

@@ -59,7 +59,7 @@ describe('applyExecution', () => {
       'execution e1.c corrects e1 of order alpha-1: 40 @ 10000000 -> 30 @ 10050000 (micro-dollars)',
     ]);
     const record = state.orders.get('alpha-1')!;
-    expect(Object.keys(record.executions)).toEqual(['e1.c']);
+    expect([...record.executions.keys()]).toEqual(['e1.c']);
     expect(record.filledQuantity).toBe(30);
   });
 

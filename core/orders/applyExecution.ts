@@ -74,15 +74,15 @@ export function applyExecution(state: OrderManagerState, event: ExecutionReporte
       if (owner !== id) {
         return unchanged(record, OrderOutcome.INVALID, correctionMismatchNotice(execution, corrects, owner));
       }
-      const previous = record.executions[currentId]!;
-      delete record.executions[currentId];
+      const previous = record.executions.get(currentId)!;
+      record.executions.delete(currentId);
       record.filledQuantity -= previous.quantity;
       state.corrections.set(currentId, execution.executionId);
       removed = [previous];
       notices = [correctedNotice(previous, execution)];
     }
   }
-  record.executions[execution.executionId] = execution;
+  record.executions.set(execution.executionId, execution);
   state.executionOrders.set(execution.executionId, id);
   record.filledQuantity += execution.quantity;
   record.lastUpdateTs = event.ts;

@@ -37,9 +37,7 @@ export function registerOrder(state: OrderManagerState, request: OrderRequest, t
     status: OrderStatus.NEW,
     brokerOrderId: null,
     filledQuantity: 0,
-    // A prototype-less object: each order adds keys no other object has, which would cost a new hidden class per
-    // execution on an ordinary object (measured: about half the time of applyExecution).
-    executions: Object.create(null) as Record<string, Execution>,
+    executions: new Map<string, Execution>(),
     quantity: request.quantity,
     limitPrice: request.limitPrice,
     lastUpdateTs: ts,

@@ -56,7 +56,7 @@ export function brokerContract(name: string, makeHarness: () => Promise<BrokerHa
       expect(engine.order('c-1').brokerOrderId).not.toBeNull();
       await h.trade('AAPL', 24.5);
       await h.settle(() => engine.order('c-1').status === 'FILLED', 'FILLED');
-      const executions = Object.values(engine.order('c-1').executions);
+      const executions = [...engine.order('c-1').executions.values()];
       expect(executions.reduce((sum, e) => sum + e.quantity, 0)).toBe(100);
       expect(executions.every((e) => e.price === toMicros(24.5))).toBe(true);
       // IBKR fixed: max(0.005 x 100, 1.00) = 1.00 in both brokers.

@@ -48,7 +48,7 @@ describe('IbBroker against the fake gateway', () => {
     expect(engine.position('AAPL')).toBe(40);
     await until(() => broker.reconciliation.positions().get(`${ACCOUNT}|AAPL`)?.quantity === 40, 'IB position');
     // IBKR fixed commission on 40 shares: max(0.005 x 40, 1.00) = 1.00, carried on the execution.
-    const [execution] = Object.values(engine.order('alpha-1').executions);
+    const [execution] = [...engine.order('alpha-1').executions.values()];
     expect(execution?.commission).toBe(toMicros(1));
     expect(execution?.price).toBe(toMicros(20));
     expect(placedOrders(gateway)).toBe(1);
@@ -59,7 +59,7 @@ describe('IbBroker against the fake gateway', () => {
     engine.place(order('alpha-1', { quantity: 300, limit: 50 }), 1);
     await until(() => engine.order('alpha-1').status === 'FILLED', 'FILLED');
     expect(engine.order('alpha-1').filledQuantity).toBe(300);
-    expect(Object.keys(engine.order('alpha-1').executions)).toHaveLength(2);
+    expect([...engine.order('alpha-1').executions.keys()]).toHaveLength(2);
     expect(engine.position('AAPL')).toBe(300);
   });
 
@@ -94,10 +94,10 @@ describe('IbBroker against the fake gateway', () => {
     const { broker, engine } = await setUp({ kind: 'fill', correctLastFill: { price: 30.2 } });
     engine.place(order('alpha-1', { quantity: 200, limit: 30 }), 1);
     await until(
-      () => Object.values(engine.order('alpha-1').executions).some((e) => e.price === toMicros(30.2)),
+      () => [...engine.order('alpha-1').executions.values()].some((e) => e.price === toMicros(30.2)),
       'the correction',
     );
-    const executions = Object.values(engine.order('alpha-1').executions);
+    const executions = [...engine.order('alpha-1').executions.values()];
     expect(executions).toHaveLength(1);
     expect(executions[0]?.executionId).toMatch(/\.02$/);
     expect(executions[0]?.correctsExecutionId).toMatch(/\.01$/);
@@ -139,7 +139,7 @@ describe('IbBroker against the fake gateway', () => {
     await connection.waitReady();
     await until(() => engine.order('alpha-1').status === 'FILLED', 'the missed fill');
     expect(engine.position('AAPL')).toBe(100);
-    expect(Object.values(engine.order('alpha-1').executions)[0]?.price).toBe(toMicros(24.75));
+    expect([...engine.order('alpha-1').executions.values()][0]?.price).toBe(toMicros(24.75));
     await broker.reconciliation.whenReconciled();
     expect(broker.reconciliation.positions().get(`${ACCOUNT}|AAPL`)).toMatchObject({ quantity: 100 });
     // Cash 1,000,000 - 100 x 24.75 - 1.00 commission = 997,524.
