@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchFromBars, type BarBatch } from '../data/BarBatch.js';
-import { StepColumns, type SignalColumn } from './StepColumns.js';
+import {
+  CLOSE,
+  CONFIDENCE,
+  HIGH,
+  LOW,
+  OPEN,
+  SIGNAL,
+  STEP_WIDTH,
+  StepColumns,
+  TS,
+  VOLUME,
+  type SignalColumn,
+} from './StepColumns.js';
 import { buildTimeline } from './timeline.js';
 
 const BAR_MS = 300_000;
@@ -50,16 +62,17 @@ describe('StepColumns', () => {
 
           for (let step = 0; step < timeline.length; step++) {
             if (step === columns.end) columns.load(step);
-            const k = step - columns.start;
+            const at = (step - columns.start) * STEP_WIDTH;
+            const v = columns.values;
             const t = timeline.ticker[step]!;
             const i = timeline.index[step]!;
             const batch = batches[t]!;
-            const seen = [columns.ts[k], columns.open[k], columns.high[k], columns.low[k], columns.close[k]];
+            const seen = [v[at + TS], v[at + OPEN], v[at + HIGH], v[at + LOW], v[at + CLOSE]];
             const want = [batch.ts[i], batch.open[i], batch.high[i], batch.low[i], batch.close[i]];
             expect(seen).toEqual(want);
-            expect(columns.volume[k]).toBe(batch.volume[i]);
-            expect(columns.signal[k]).toBe(hasSignals[t] ? -(t * 1000 + i) : NaN);
-            expect(columns.confidence[k]).toBe(hasSignals[t] ? t * 1000 + i + 0.5 : NaN);
+            expect(v[at + VOLUME]).toBe(batch.volume[i]);
+            expect(v[at + SIGNAL]).toBe(hasSignals[t] ? -(t * 1000 + i) : NaN);
+            expect(v[at + CONFIDENCE]).toBe(hasSignals[t] ? t * 1000 + i + 0.5 : NaN);
           }
           expect(columns.end).toBe(timeline.length);
         },

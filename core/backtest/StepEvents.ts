@@ -2,7 +2,7 @@ import type { SimBar } from '../broker/index.js';
 import type { SignalOutput } from '../signals/index.js';
 import type { BarClosed, SignalReceived } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
-import type { StepColumns } from './StepColumns.js';
+import { CLOSE, HIGH, LOW, OPEN, STEP_WIDTH, TS, VOLUME, type StepColumns } from './StepColumns.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -57,13 +57,15 @@ export function createStepEvents(strategy: StrategyId): StepEvents {
  */
 export function loadStep(events: StepEvents, ticker: string, barMs: number, columns: StepColumns, k: number): void {
   const { bar, closed } = events;
+  const values = columns.values;
+  const at = k * STEP_WIDTH;
   bar.ticker = closed.ticker = ticker;
-  bar.barStart = closed.barStart = columns.ts[k]!;
+  bar.barStart = closed.barStart = values[at + TS]!;
   bar.barMs = barMs;
-  bar.open = closed.open = columns.open[k]!;
-  bar.high = closed.high = columns.high[k]!;
-  bar.low = closed.low = columns.low[k]!;
-  bar.close = closed.close = columns.close[k]!;
-  bar.volume = closed.volume = columns.volume[k]!;
+  bar.open = closed.open = values[at + OPEN]!;
+  bar.high = closed.high = values[at + HIGH]!;
+  bar.low = closed.low = values[at + LOW]!;
+  bar.close = closed.close = values[at + CLOSE]!;
+  bar.volume = closed.volume = values[at + VOLUME]!;
   closed.ts = bar.barStart + barMs;
 }

@@ -22,7 +22,7 @@ import { toDollars, toMicros } from '../money/money.js';
 import { equity, grossExposure } from '../portfolio/index.js';
 import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
-import { StepColumns } from './StepColumns.js';
+import { CONFIDENCE, SIGNAL, STEP_WIDTH, StepColumns } from './StepColumns.js';
 import { createStepEvents, loadStep } from './StepEvents.js';
 import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
@@ -116,10 +116,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const answers = processBar(broker, events.bar);
     if (answers.length > 0) router.deliver(engine, broker, answers, i, events.bar.open);
     router.dispatch(engine, broker, events.closed, i);
-    const signal = columns.signal[k]!;
+    const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
     if (signal === signal) {
       events.output.signal = signal;
-      events.output.confidence = columns.confidence[k]!;
+      events.output.confidence = columns.values[k * STEP_WIDTH + CONFIDENCE]!;
       events.signal.ts = events.closed.ts;
       events.signal.ticker = batch.ticker;
       router.dispatch(engine, broker, events.signal, i);
