@@ -1,9 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDuck, queryColumns, sqlString, type CodedStrings } from '../../adapters/data/duckdb.js';
 import type { PreparedExperiment } from '../../core/experiment/contracts.js';
+import { buildFeatureTable } from '../../core/pipeline/buildFeatureTable.js';
+import { buildFeaturePipeline } from '../../core/features/index.js';
 import { assembleDataset, readRowTimes } from './assembleDataset.js';
-import { computeFeatureShard } from './computeFeatureShard.js';
+import { readBarsFile } from './barsFile.js';
+import { computeFeatureShard, FORWARD_RETURN_COLUMN, forwardReturnColumn } from './computeFeatureShard.js';
 import { makeDeps, parquetColumnNames, prepare, readParquet, smallExperiment } from './experimentTestKit.js';
 import { ingestBars } from './ingestBars.js';
 
@@ -79,6 +83,64 @@ describe('assembleDataset', () => {
     expect(second).toEqual(first);
     expect(third).toEqual(first);
     expect(Buffer.from(await kit.store.get(first.datasetKey)).equals(bytes), 'same shards, same bytes').toBe(true);
+  });
+
+  it('holds, bit for bit, every feature, the target and _forward_return as computed in memory', async () => {
+    // The shards and the dataset use cheaper encodings than zstd level 3 (SHARD_ENCODING, DATASET_ENCODING): the
+    // values must not change. Reference: buildFeatureTable over all bars at once, no file in between.
+    const prepared = await prepare(kit.deps, smallExperiment({ features: 'all' }), 2);
+    const result = await assembleDataset(kit.deps, { prepared, shardKeys: await shardsOf(prepared) });
+    const bars = await readBarsFile(kit.store.pathOf(prepared.barsKey), ['AAPL', 'GOOG', 'MSFT']);
+    const table = buildFeatureTable(bars, {
+      pipeline: buildFeaturePipeline(kit.deps.app.features, prepared.features),
+      targets: kit.deps.app.targets,
+      targetNames: [prepared.target.name],
+    });
+    const names = [...prepared.features, prepared.target.name];
+    const expected = new Map(table.columns.map((column) => [column.name, column.values as Float64Array]));
+    const forward = new Float64Array(table.length);
+    let offset = 0;
+    for (const batch of bars.batches) {
+      forward.set(forwardReturnColumn(batch, kit.deps.app.targets, prepared), offset);
+      offset += batch.length;
+    }
+    expected.set(FORWARD_RETURN_COLUMN, forward);
+    const rowOf = new Map<string, number>();
+    const tickers = table.columns.find((column) => column.name === 'ticker')!.values as string[];
+    const times = expected.get('ts')!;
+    tickers.forEach((ticker, row) => rowOf.set(`${ticker} ${times[row]}`, row));
+
+    const path = kit.store.pathOf(result.datasetKey);
+    const columns = [...names, FORWARD_RETURN_COLUMN];
+    const duck = await openDuck();
+    const stored = await queryColumns(
+      duck.connection,
+      `SELECT ticker, CAST(epoch_ms(ts) AS DOUBLE), ${columns.map((name) => `"${name}"`).join(', ')} ` +
+        `FROM read_parquet(${sqlString(path)})`,
+      ['varchar', 'double', ...columns.map(() => 'double' as const)],
+    );
+    duck.close();
+    const storedTickers = stored.columns[0] as CodedStrings;
+    const storedTimes = stored.columns[1] as Float64Array;
+
+    expect(prepared.features.length, 'every configured feature').toBeGreaterThan(40);
+    expect(stored.length).toBe(table.length);
+    let compared = 0;
+    let finite = 0;
+    for (let row = 0; row < stored.length; row++) {
+      const source = rowOf.get(`${storedTickers.names[storedTickers.codes[row]!]} ${storedTimes[row]}`);
+      expect(source, `dataset row ${row} is a bar of the set`).toBeDefined();
+      columns.forEach((name, k) => {
+        const got = (stored.columns[k + 2] as Float64Array)[row]!;
+        const want = expected.get(name)![source!]!;
+        // NaN is stored as NULL and read back as NaN; every other value must be the same double.
+        if (!Object.is(got, want)) expect(got, `${name} at dataset row ${row}`).toBe(want);
+        compared++;
+        if (Number.isFinite(want)) finite++;
+      });
+    }
+    expect(compared).toBe(table.length * columns.length);
+    expect(finite, 'most values are numbers, not NaN').toBeGreaterThan(compared * 0.9);
   });
 
   it('refuses data with too few bar times for the folds, with the numbers', async () => {

@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
-import { writeTable } from '../../adapters/data/writeTable.js';
+import { writeParquet, type ParquetWriteOptions } from '../../adapters/data/writeParquet.js';
 import type { TargetsConfig } from '../../config/targets.js';
-import type { BarBatch, DataOrigin } from '../../core/data/BarBatch.js';
+import type { BarBatch, BarSet } from '../../core/data/BarBatch.js';
 import type { Table, TableColumn } from '../../core/data/Table.js';
 import type { FeatureShardInput, FeatureShardResult, PreparedExperiment } from '../../core/experiment/contracts.js';
 import { buildFeaturePipeline } from '../../core/features/index.js';
-import { buildFeatureTable } from '../../core/pipeline/buildFeatureTable.js';
-import { forwardReturn, sessionSegments, targetEntry } from '../../core/targets/index.js';
+import { computeTargets, forwardReturn, sessionSegments, targetEntry } from '../../core/targets/index.js';
 import { countRows, readBarsFile } from './barsFile.js';
 import { localCopy, putFile, scratchPath } from './blobFiles.js';
 import type { ExperimentDeps } from './deps.js';
@@ -14,6 +13,12 @@ import { BadExperimentConfigError } from './errors.js';
 
 /** Name of the extra column: the simple close-to-close return over the target's horizon (what a trade earns). */
 export const FORWARD_RETURN_COLUMN = '_forward_return';
+
+/**
+ * Shards are read once, by assembleDataset, soon after they are written: uncompressed plain pages cost about half
+ * the encoding time of zstd with dictionaries, and read faster (activities/experiment/README.md, "Speed").
+ */
+export const SHARD_ENCODING: ParquetWriteOptions = { compression: 'uncompressed', dictionary: false };
 
 /** `<datasetPrefix>/shards/<shard>.parquet` */
 export function shardKeyOf(prepared: PreparedExperiment, shard: number): string {
@@ -35,23 +40,58 @@ export function forwardReturnColumn(
   return forwardReturn(batch, { bars_ahead: prepared.target.horizon, entry: 'close' }, segments);
 }
 
-/** Tables with the same columns, one after the other. */
-function concatTables(parts: readonly Table[], origin: DataOrigin): Table {
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const metadata = parts[0]?.metadata ?? { origin_kind: origin.kind, origin_detail: origin.detail };
-  const columns = (parts[0]?.columns ?? []).map((first, k): TableColumn => {
-    if (first.kind === 'string') {
-      return { name: first.name, kind: 'string', values: parts.flatMap((part) => part.columns[k]!.values as string[]) };
-    }
-    const values = new Float64Array(length);
-    let offset = 0;
-    for (const part of parts) {
-      values.set(part.columns[k]!.values as Float64Array, offset);
-      offset += part.length;
-    }
-    return { name: first.name, kind: first.kind, values };
-  });
-  return { length, columns, metadata };
+/**
+ * The shard's columns, filled one ticker at a time straight into arrays of the shard's length. The values are
+ * those of core/pipeline `buildFeatureTable` (the same pipeline and targets, copied as they are computed); writing
+ * them in place instead of building a table per ticker and concatenating saves a copy of every column and the
+ * garbage it leaves, which on a busy worker thread delays the other shards (README, "Speed").
+ */
+async function shardTable(
+  deps: ExperimentDeps,
+  bars: BarSet,
+  prepared: PreparedExperiment,
+  shard: number,
+): Promise<Table> {
+  const pipeline = buildFeaturePipeline(deps.app.features, prepared.features);
+  const target = prepared.target.name;
+  const names = [...prepared.features, target];
+  const clash = names.find((name, i) => names.indexOf(name) !== i || name === 'ticker' || name === 'ts');
+  if (clash !== undefined) {
+    throw new BadExperimentConfigError(`prepared experiment: column "${clash}" would appear twice in the shard`);
+  }
+  const slots = prepared.features.map((name) => pipeline.names.indexOf(name));
+  const length = bars.batches.reduce((sum, batch) => sum + batch.length, 0);
+  const tickers = new Array<string>(length);
+  const ts = new Float64Array(length);
+  const features = slots.map(() => new Float64Array(length));
+  const targetValues = new Float64Array(length);
+  const forward = new Float64Array(length);
+  let at = 0;
+  // One ticker at a time, yielding in between, so Temporal's heartbeats go out during long CPU work.
+  for (const batch of bars.batches) {
+    const n = batch.length;
+    tickers.fill(batch.ticker, at, at + n);
+    ts.set(batch.ts.subarray(0, n), at);
+    // computeBatch reuses its arrays on the next call: copy now.
+    const computed = pipeline.computeBatch(batch);
+    slots.forEach((slot, k) => features[k]!.set(computed[slot]!.subarray(0, n), at));
+    targetValues.set(computeTargets(batch, deps.app.targets, [target]).columns[0]!.subarray(0, n), at);
+    forward.set(forwardReturnColumn(batch, deps.app.targets, prepared).subarray(0, n), at);
+    at += n;
+    deps.heartbeat({ step: 'features', shard, ticker: batch.ticker });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return {
+    length,
+    columns: [
+      { name: 'ticker', kind: 'string', values: tickers },
+      { name: 'ts', kind: 'timestamp', values: ts },
+      ...prepared.features.map((name, k): TableColumn => ({ name, kind: 'number', values: features[k]! })),
+      { name: target, kind: 'number', values: targetValues },
+      { name: FORWARD_RETURN_COLUMN, kind: 'number', values: forward },
+    ],
+    metadata: { origin_kind: bars.origin.kind, origin_detail: bars.origin.detail },
+  };
 }
 
 /**
@@ -72,29 +112,10 @@ export async function computeFeatureShard(deps: ExperimentDeps, input: FeatureSh
     return { key, rows: await countRows(await localCopy(deps, key)) };
   }
   const bars = await readBarsFile(await localCopy(deps, prepared.barsKey), tickers);
-  const pipeline = buildFeaturePipeline(deps.app.features, prepared.features);
-  const names = [...prepared.features, prepared.target.name];
-  const parts: Table[] = [];
-  // One ticker at a time, yielding in between, so Temporal's heartbeats go out during long CPU work.
-  for (const batch of bars.batches) {
-    const one = { batches: [batch], origin: bars.origin };
-    const full = buildFeatureTable(one, { pipeline, targets: deps.app.targets, targetNames: [prepared.target.name] });
-    const byName = new Map(full.columns.map((column) => [column.name, column]));
-    parts.push({
-      length: full.length,
-      columns: [
-        ...['ticker', 'ts', ...names].map((name) => byName.get(name)!),
-        { name: FORWARD_RETURN_COLUMN, kind: 'number', values: forwardReturnColumn(batch, deps.app.targets, prepared) },
-      ],
-      metadata: full.metadata,
-    });
-    deps.heartbeat({ step: 'features', shard, ticker: batch.ticker });
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  const table = concatTables(parts, bars.origin);
+  const table = await shardTable(deps, bars, prepared, shard);
   const path = await scratchPath(deps, `shard-${shard}.parquet`);
   try {
-    await writeTable(path, table);
+    await writeParquet(path, table, SHARD_ENCODING);
     await putFile(deps, key, path);
   } finally {
     await rm(path, { force: true });
