@@ -9,7 +9,8 @@ on float32 inputs the native model predicts exactly as before, and the ONNX copy
 
 from __future__ import annotations
 
-from typing import Any, Dict
+import math
+from typing import Any, Dict, Optional, Tuple
 
 import lightgbm as lgb
 import numpy as np
@@ -63,6 +64,57 @@ def lightgbm_params(spec: ModelSpec, num_classes: int) -> Dict[str, Any]:
     return params
 
 
+class ValidSnapshot:
+    """LightGBM's own prediction of the validation set at the best round so far, kept during training so the
+    pipeline does not predict the window again after the fit (that took a third of a fold's post-fit time).
+
+    LightGBM scores the validation set after every round for early stopping; a custom `feval` receives those
+    scores converted like `predict` output (probabilities [n, k], values [n]) in a buffer LightGBM reuses, and the
+    callback copies them when the first metric strictly improves: the rule `lgb.early_stopping` uses (min_delta 0)
+    to pick the kept round. `prediction(kept)` returns them only when they belong to exactly the kept round."""
+
+    NAME = "valid_snapshot"
+
+    def __init__(self) -> None:
+        self.order = 25  # lgb.train runs callbacks by `order`: before lgb.early_stopping (30), which may stop training
+        self._latest: Optional[np.ndarray] = None
+        self._best: Optional[np.ndarray] = None
+        self._best_round = 0
+        self._best_score = math.inf
+        self._last_round = 0
+
+    def feval(self, preds: np.ndarray, data: lgb.Dataset) -> Tuple[str, float, bool]:
+        self._latest = preds
+        # a constant metric after the real ones: early stopping with first_metric_only looks at the first only
+        return self.NAME, 0.0, False
+
+    def __call__(self, env: lgb.callback.CallbackEnv) -> None:
+        """The after-round callback: the round's scores are in `env` once every metric (feval too) has run."""
+        self._last_round = env.iteration + 1
+        if not env.evaluation_result_list or self._latest is None:
+            return
+        _, metric, score, higher_better = env.evaluation_result_list[0][:4]
+        if metric == self.NAME:
+            return
+        score = -score if higher_better else score
+        if score < self._best_score:
+            self._best_score, self._best_round = score, env.iteration + 1
+            self._best = np.array(self._latest, dtype=np.float64, copy=True)
+
+    def prediction(self, kept: int) -> Optional[np.ndarray]:
+        if self._best is not None and kept == self._best_round:
+            return self._best
+        if self._latest is not None and kept == self._last_round:  # no early stopping: every round is kept
+            return np.array(self._latest, dtype=np.float64, copy=True)
+        return None
+
+
+def _has_builtin_metric(params: Dict[str, Any]) -> bool:
+    metric = params.get("metric")
+    names = metric if isinstance(metric, (list, tuple)) else [metric]
+    return any(isinstance(n, str) and n.strip().lower() not in ("", "none", "null", "na", "custom") for n in names)
+
+
 def train_lightgbm(
     spec: ModelSpec,
     num_classes: int,
@@ -82,10 +134,20 @@ def train_lightgbm(
         if progress is not None and (env.iteration + 1) % PROGRESS_EVERY == 0:
             progress(env.iteration + 1, rounds)
 
-    callbacks = [report]
+    # Only next to a built-in metric: with `metric: None` the snapshot's constant would be the first metric and
+    # early stopping would follow it.
+    snapshot = ValidSnapshot() if _has_builtin_metric(params) else None
+    callbacks = [report] + ([snapshot] if snapshot is not None else [])
     if early_stopping:
         callbacks.append(lgb.early_stopping(int(spec.early_stopping_rounds), first_metric_only=True, verbose=False))
-    booster = lgb.train(params, train_set, num_boost_round=rounds, valid_sets=[valid_set], callbacks=callbacks)
+    booster = lgb.train(
+        params,
+        train_set,
+        num_boost_round=rounds,
+        valid_sets=[valid_set],
+        feval=snapshot.feval if snapshot is not None else None,
+        callbacks=callbacks,
+    )
     kept = booster.best_iteration if early_stopping and booster.best_iteration > 0 else booster.current_iteration()
     text = float32_thresholds(booster.model_to_string(num_iteration=kept))
     final = lgb.Booster(model_str=text)
@@ -110,6 +172,7 @@ def train_lightgbm(
         gain=np.asarray(final.feature_importance("gain"), dtype=np.float64),
         split=np.asarray(final.feature_importance("split"), dtype=np.float64),
         hyperparameters={**params, "num_boost_round": rounds, "early_stopping_rounds": int(spec.early_stopping_rounds)},
+        valid_prediction=snapshot.prediction(int(kept)) if snapshot is not None else None,
     )
 
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, Tuple
 
 import numpy as np
 import onnx
@@ -95,17 +95,33 @@ def _onnx_predictor(trained: Trained, onnx_info: Dict[str, Any]) -> Callable[[np
     return predict
 
 
-def _check_onnx(trained: Trained, x: np.ndarray, served: np.ndarray) -> float:
-    """Largest |ONNX - native| on up to ONNX_CHECK_ROWS validation rows; a bigger gap than the tolerance is a
-    converter bug, so it fails the run (retryable: it is not the caller's input). `served` is the ONNX model's
-    prediction of every row of `x` (rows are predicted independently, so only the native side runs here)."""
-    x = np.ascontiguousarray(x[:ONNX_CHECK_ROWS])
-    native = np.asarray(trained.predict(x), dtype=np.float64) if len(x) else np.zeros(0)
-    onnx_out = served[: len(x)]
-    gap = float(np.max(np.abs(onnx_out.reshape(native.shape) - native))) if len(x) else 0.0
+def _max_gap(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.max(np.abs(a.reshape(b.shape) - b))) if len(b) else 0.0
+
+
+def _check_onnx(onnx_out: np.ndarray, native: np.ndarray) -> float:
+    """Largest |ONNX - native| on the checked validation rows (the first ONNX_CHECK_ROWS); a bigger gap than the
+    tolerance is a converter bug, so it fails the run (retryable: it is not the caller's input)."""
+    gap = _max_gap(onnx_out, native)
     if not gap <= ONNX_TOLERANCE:
         raise RuntimeError(f"the ONNX export differs from the native model by {gap} (tolerance {ONNX_TOLERANCE})")
     return gap
+
+
+def _validation_prediction(
+    trained: Trained, served: Callable[[np.ndarray], np.ndarray], x_valid: np.ndarray, native_checked: np.ndarray
+) -> Tuple[np.ndarray, str]:
+    """The model's prediction of every validation row, and where it came from. The trainer's own scores at the
+    kept round (LightGBM computes them during training for early stopping) are used when they agree with the
+    native model's predict on the checked rows within ONNX_TOLERANCE (the same bound the ONNX copy must meet);
+    otherwise, and for trainers that do not keep them, the ONNX model predicts the window. Either way the numbers
+    describe the served model to within the checked tolerance."""
+    kept = trained.valid_prediction
+    if kept is not None and len(kept) == len(x_valid):
+        kept = kept.reshape((len(kept),) + native_checked.shape[1:])
+        if _max_gap(kept[: len(native_checked)], native_checked) <= ONNX_TOLERANCE:
+            return kept, "training"
+    return served(x_valid), "onnx"
 
 
 def _check_target(inp: TrainModelInput, y_train: np.ndarray, y_valid: np.ndarray) -> int:
@@ -151,7 +167,9 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
     task = inp.model.task
     onnx_info = _onnx_outputs(trained.onnx_bytes, task)
     served = _onnx_predictor(trained, onnx_info)
-    prediction = served(x_valid)
+    checked = np.ascontiguousarray(x_valid[:ONNX_CHECK_ROWS])
+    native_checked = np.asarray(trained.predict(checked), dtype=np.float64) if len(checked) else np.zeros(0)
+    prediction, prediction_source = _validation_prediction(trained, served, x_valid, native_checked)
     if task == "classification":
         priors = np.bincount(y_train.astype(np.int64), minlength=k) / len(y_train)
         metrics = classification_metrics(y_valid, prediction, priors)
@@ -160,12 +178,15 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
     # the headline first: labels that overflow make both the metrics and the ONNX-native gap infinite, and that is
     # the caller's bad input (non-retryable), not a converter bug
     check_headline(metrics, task)
-    onnx_info["max_abs_diff_valid"] = _check_onnx(trained, x_valid, prediction)
+    onnx_checked = prediction[: len(checked)] if prediction_source == "onnx" else served(checked)
+    onnx_info["max_abs_diff_valid"] = _check_onnx(onnx_checked, native_checked)
     seed = int(inp.model.params.get("seed", DEFAULT_SEED))
     permutation = permutation_importance(
         served, task, x_valid, y_valid, seed, int(inp.permutation_rows), int(inp.permutation_repeats),
-        prediction, trained.split == 0,
+        # the base loss from the same ONNX predictor as the shuffled copies (training scores differ in rounding)
+        prediction if prediction_source == "onnx" else None, trained.split == 0,
     )
+    permutation_rows = min(int(inp.permutation_rows), len(y_valid)) if int(inp.permutation_rows) > 0 else len(y_valid)
     features = list(inp.features)
     if task == "classification":
         classes = list(inp.target.classes or [])
@@ -208,10 +229,17 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
             "valid_rows": inp.valid_rows,
         },
         "metrics": metrics,
+        "metrics_source": prediction_source,
         "importance": {
             "gain": dict(zip(features, trained.gain.tolist())),
             "split": dict(zip(features, trained.split.tolist())),
             "permutation": dict(zip(features, permutation)),
+        },
+        "permutation_sample": {
+            "rows": permutation_rows,
+            "of_rows_valid": int(len(y_valid)),
+            "repeats": max(1, int(inp.permutation_repeats)),
+            "seed": seed,
         },
         "library_versions": _library_versions(),
         "training_seconds": time.perf_counter() - started,

@@ -28,6 +28,10 @@ class Trained:
     gain: np.ndarray  # per feature, in input order
     split: np.ndarray
     hyperparameters: Dict[str, Any]
+    # The native model's prediction of the validation rows at the kept round, when the trainer got it for free
+    # from training (LightGBM scores the validation set every round for early stopping); None: not available, the
+    # pipeline predicts the window with ONNX instead. Same shape as `predict`'s output.
+    valid_prediction: Optional[np.ndarray] = None
 
 
 def default_threads() -> int:
