@@ -1,4 +1,5 @@
 import type { BarBatch } from '../data/BarBatch.js';
+import type { SignalColumns } from './runBacktest.js';
 import type { Timeline } from './timeline.js';
 
 /** Doubles per step in `StepColumns.values`, and the place of each value within a step. */
@@ -13,7 +14,7 @@ export const SIGNAL = 6;
 export const CONFIDENCE = 7;
 
 /** One ticker's signals, aligned to its bars (NaN where a bar has none), or null when it has none at all. */
-export type SignalColumn = { readonly signal: Float64Array; readonly confidence: Float64Array } | null;
+export type SignalColumn = SignalColumns[string] | null;
 
 /**
  * Steps' bar and signal values, a chunk of the timeline at a time, copied into step order.
