@@ -138,6 +138,8 @@ export async function experiment(input: ExperimentInput): Promise<ExperimentResu
       model: prepared.model,
       train_rows: fold.train_rows,
       valid_rows: fold.valid_rows,
+      // one set of bin boundaries for every fold, from the earliest training window (binned once by the worker)
+      bin_rows: dataset.folds[0]!.train_rows,
       permutation_rows: prepared.importance.permutation_rows,
       permutation_repeats: prepared.importance.permutation_repeats,
     });

@@ -145,6 +145,12 @@ export interface TrainModelInput {
   readonly model: ModelSpecJson;
   readonly train_rows: readonly RowRange[];
   readonly valid_rows: RowRange;
+  /**
+   * Rows whose feature values set LightGBM's histogram bins (default: `train_rows`). The experiment sends its first
+   * fold's training rows to every fold, so the worker bins the dataset once (workers/training binned.py); they end
+   * before every fold's validation window, so no fold's bins see its own future.
+   */
+  readonly bin_rows?: readonly RowRange[];
   readonly output_prefix?: string;
   readonly early_stopping?: boolean;
   readonly permutation_rows?: number;

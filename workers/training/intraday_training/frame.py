@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 import numpy as np
 import pyarrow as pa
@@ -28,6 +29,10 @@ class Frame:
     # ts, ticker codes and the (ts, ticker) order, computed once: the worker keeps the last frame between
     # activities (framecache.py), so the 11 later folds of a walk-forward experiment reuse them. Read-only arrays.
     _memo: Dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    # State other modules derive from this frame and keep for as long as the frame lives (binned.py keeps
+    # LightGBM's binned copy of the file here), guarded by `derived_lock`.
+    derived: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    derived_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def _remember(self, name: str, values: np.ndarray) -> np.ndarray:
         values.setflags(write=False)

@@ -24,7 +24,7 @@ from .importance import permutation_importance
 from .jsonclean import json_clean
 from .metrics import check_headline, classification_metrics, regression_metrics
 from .specs import TrainModelInput, check_specs
-from .split import make_split
+from .split import bin_positions, make_split
 from .trained import ONNX_INPUT, Progress, Trained, default_threads
 
 CARD_SCHEMA_VERSION = 1
@@ -156,13 +156,27 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
     split = make_split(
         frame.ts_micros(), frame.ticker_codes(), target, horizon, inp.train_rows, inp.valid_rows, frame.sort_order()
     )
-    # only the fold's rows are converted (a walk-forward fold uses about half of the file)
-    x_train, x_valid = frame.matrices(list(inp.features), [split.train, split.valid])
+    bins = bin_positions(split, target, inp.bin_rows) if inp.bin_rows is not None else None
+    binned = bins is not None and inp.model.framework == "lightgbm"
+    # only the fold's rows are converted (a walk-forward fold uses about half of the file); with a binned copy of
+    # the file (binned.py) LightGBM needs no training matrix at all
+    if binned:
+        x_train, x_valid = None, frame.matrices(list(inp.features), [split.valid])[0]
+    else:
+        x_train, x_valid = frame.matrices(list(inp.features), [split.train, split.valid])
     y_train, y_valid = target[split.train], target[split.valid]
     k = _check_target(inp, y_train, y_valid)
     trainer = _trainer(inp.model.framework)
     fit_started = time.perf_counter()
-    trained = trainer(inp.model, k, x_train, y_train, x_valid, y_valid, inp.early_stopping, progress)
+    if binned:
+        from .binned import fold_datasets
+
+        def datasets(params: Dict[str, Any]) -> Any:
+            return fold_datasets(frame, list(inp.features), inp.target.name, target, bins, split, params)
+
+        trained = trainer(inp.model, k, x_train, y_train, x_valid, y_valid, inp.early_stopping, progress, datasets)
+    else:
+        trained = trainer(inp.model, k, x_train, y_train, x_valid, y_valid, inp.early_stopping, progress)
     fit_seconds = time.perf_counter() - fit_started
     task = inp.model.task
     onnx_info = _onnx_outputs(trained.onnx_bytes, task)
@@ -227,6 +241,8 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
             "split": split.how,
             "train_rows": inp.train_rows,
             "valid_rows": inp.valid_rows,
+            # rows that set LightGBM's bin boundaries (None: the training rows)
+            "bin_rows": inp.bin_rows if binned else None,
         },
         "metrics": metrics,
         "metrics_source": prediction_source,

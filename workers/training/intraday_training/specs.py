@@ -60,6 +60,12 @@ class TrainModelInput:
     # [start, end) or a list of disjoint [start, end) pairs in increasing order (split.make_split).
     train_rows: Optional[Union[List[int], List[List[int]]]] = None
     valid_rows: Optional[List[int]] = None
+    # Rows whose feature values set LightGBM's histogram bins (same forms as train_rows; rows with a NaN target
+    # are left out, as from training). None: this fold's training rows, as LightGBM does by default. The
+    # experiment sends its first fold's training rows to every fold, so the worker bins the file once and each
+    # fold takes its rows from that (binned.py). They must end before the validation window (no look-ahead).
+    # XGBoost bins each training itself and ignores them.
+    bin_rows: Optional[Union[List[int], List[List[int]]]] = None
     output_prefix: str = ""
     early_stopping: bool = True
     permutation_rows: int = 10000

@@ -27,6 +27,7 @@ class Split:
     purged_rows: int
     dropped_nan_target: int
     how: str
+    valid_start: int = 0  # position in `order` where the validation window starts
 
 
 def sort_order(ts: np.ndarray, tickers: np.ndarray) -> np.ndarray:
@@ -107,4 +108,21 @@ def make_split(
         purged_rows=purged,
         dropped_nan_target=int(nan_train.sum() + nan_valid.sum()),
         how=how,
+        valid_start=int(v0 if valid_rows is not None else valid_from),
     )
+
+
+def bin_positions(split: Split, target: np.ndarray, bin_rows: Any) -> np.ndarray:
+    """The rows that set the histogram bins (TrainModelInput.bin_rows) as increasing positions in `split.order`,
+    rows with a NaN target left out as from training. They must end at or before the validation window's start:
+    bins drawn from validation or later rows would carry their distribution into the model (look-ahead)."""
+    total = len(split.order)
+    ranges = _check_ranges(bin_rows, "bin_rows", total)
+    last = ranges[-1][1]
+    if last > split.valid_start:
+        raise BadTrainingInput(
+            f"bin_rows end at row {last}, after the validation window starts at row {split.valid_start}: bins must "
+            "come from rows before it (no look-ahead)"
+        )
+    positions = np.concatenate([np.arange(r0, r1, dtype=np.int64) for r0, r1 in ranges])
+    return positions[~np.isnan(target[split.order[positions]])]

@@ -40,6 +40,11 @@ def default_threads() -> int:
     share = os.environ.get("INTRADAY_TRAINING_THREADS")
     if share and share.isdigit() and int(share) > 0:
         return int(share)
+    return all_cores()
+
+
+def all_cores() -> int:
+    """Every core this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 

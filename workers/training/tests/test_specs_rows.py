@@ -21,3 +21,9 @@ BASE = {
 def test_train_rows_decode_as_sent(train_rows) -> None:
     decoded = value_to_type(TrainModelInput, {**BASE, "train_rows": train_rows})
     assert decoded.train_rows == train_rows
+
+
+@pytest.mark.parametrize("bin_rows", [[0, 5], [[0, 5], [6, 7]], None])
+def test_bin_rows_decode_as_sent(bin_rows) -> None:
+    decoded = value_to_type(TrainModelInput, {**BASE, "train_rows": [0, 5], "bin_rows": bin_rows})
+    assert decoded.bin_rows == bin_rows
