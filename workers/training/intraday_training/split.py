@@ -125,4 +125,7 @@ def bin_positions(split: Split, target: np.ndarray, bin_rows: Any) -> np.ndarray
             "come from rows before it (no look-ahead)"
         )
     positions = np.concatenate([np.arange(r0, r1, dtype=np.int64) for r0, r1 in ranges])
-    return positions[~np.isnan(target[split.order[positions]])]
+    positions = positions[~np.isnan(target[split.order[positions]])]
+    if len(positions) == 0:
+        raise BadTrainingInput(f"bin_rows {bin_rows} hold no row with a value of the target: nothing to set bins from")
+    return positions

@@ -136,6 +136,30 @@ def test_bin_rows_reaching_into_the_validation_window_are_refused(table, tmp_pat
     assert SLOT not in frame.derived
 
 
+def test_bin_rows_without_a_labelled_row_are_refused(table, tmp_path) -> None:
+    # no label on the first 50 steps (rows [0, 200) in (ts, ticker) order)
+    ts = table.column("ts").to_numpy()
+    early = ts < np.sort(np.unique(ts))[50]
+    target = np.where(early, np.nan, table.column("direction_3").to_numpy(zero_copy_only=False))
+    index = table.column_names.index("direction_3")
+    unlabelled = table.set_column(index, "direction_3", pa.array(target, pa.float64(), mask=np.isnan(target)))
+    frame = _frame(unlabelled, tmp_path)
+    with pytest.raises(BadTrainingInput, match=r"bin_rows \[0, 200\] hold no row with a value of the target"):
+        train(frame, _quick(**FIRST, bin_rows=[0, 200]))
+    assert SLOT not in frame.derived
+
+
+def test_bin_rows_work_with_the_default_split_too(table, tmp_path) -> None:
+    frame = _frame(table, tmp_path)
+    # the default split trains on rows [0, 948) (purge of 3 steps before row 960): bins from all of them are
+    # LightGBM's own
+    plain = train(frame, _quick())
+    own = train(frame, _quick(bin_rows=[0, 948]))
+    assert own.files["model.txt"] == plain.files["model.txt"]
+    earlier = train(frame, _quick(bin_rows=[0, 400]))
+    assert earlier.files["model.txt"] != plain.files["model.txt"]
+
+
 def test_xgboost_ignores_bin_rows(table, tmp_path) -> None:
     frame = _frame(table, tmp_path)
     inp = make_input("xgboost", "classification", num_boost_round=15, **FIRST)
