@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,15 @@ import { REPO_ROOT } from '../support/sharedData.js';
 import { smallExperiment, startTestServer, startTestStack, tempDataDir, uniqueQueue } from '../support/temporalKit.js';
 
 const execFileAsync = promisify(execFile);
+
+/** The part of a model card this test reads (workers/training README, "card.json"). */
+interface CardData {
+  readonly data: {
+    readonly train_rows: readonly (readonly [number, number])[];
+    readonly valid_rows: readonly [number, number];
+    readonly bin_rows: readonly (readonly [number, number])[] | null;
+  };
+}
 
 /**
  * A small experiment end to end on a REAL Temporal dev server with the REAL Python training worker (LightGBM,
@@ -68,6 +77,21 @@ describe('experiment workflow on a real dev server', () => {
     expect(record.verdict).toBe(result.verdict);
     expect(record.config_hash).toBe(result.config_hash);
     expect(existsSync(join(blobs, 'training'))).toBe(true);
+  });
+
+  it("bins every fold's rows against the first fold's training rows (one binned copy in the worker)", () => {
+    const training = join(dataDir, 'blobs', 'training');
+    const cards = readdirSync(training, { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('card.json'))
+      .map((path) => JSON.parse(readFileSync(join(training, path), 'utf8')) as CardData)
+      .sort((a, b) => a.data.valid_rows[0] - b.data.valid_rows[0]);
+    expect(cards).toHaveLength(3);
+    const first = cards[0]!.data.train_rows;
+    for (const card of cards) {
+      expect(card.data.bin_rows).toEqual(first);
+      // the bin rows end before this fold's validation window: no fold's bins see its own future
+      expect(first[first.length - 1]![1]).toBeLessThanOrEqual(card.data.valid_rows[0]);
+    }
   });
 
   it('writes a self-contained HTML report at the path it returns', () => {
