@@ -59,14 +59,15 @@ def _build(frame: Frame, features: List[str], target: np.ndarray, bin_positions:
     order = frame.sort_order()
     build_params = {**params, "num_threads": all_cores()}
     rows = order[bin_positions]
+    threads = build_params["num_threads"]
     reference = lgb.Dataset(
-        frame.matrices(features, [rows])[0], label=target[rows], params=build_params, free_raw_data=True
+        frame.matrices(features, [rows], threads)[0], label=target[rows], params=build_params, free_raw_data=True
     ).construct()
     # Rows without a label (NaN target) are never part of a fold's sets (split.make_split drops them); 0 keeps
     # LightGBM's label checks quiet.
     labels = np.nan_to_num(target[order], nan=0.0)
     parent = lgb.Dataset(
-        frame.matrices(features, [order])[0], label=labels, reference=reference, params=build_params,
+        frame.matrices(features, [order], threads)[0], label=labels, reference=reference, params=build_params,
         free_raw_data=True,
     ).construct()
     position = np.empty(len(order), dtype=np.int64)

@@ -108,17 +108,16 @@ class Frame:
             self._remember(key, self.numeric(name, np.float32))
         return self._memo[key]
 
-    def matrices(self, names: List[str], row_sets: List[np.ndarray]) -> List[np.ndarray]:
+    def matrices(self, names: List[str], row_sets: List[np.ndarray], threads: int = 1) -> List[np.ndarray]:
         """One float32 C-order matrix per row set: a fold gathers its training and validation rows (about half
-        of a walk-forward file) instead of converting all rows. Gathered column by column into a
-        [features, rows] block (contiguous writes), then transposed in one pass: writing a C-order matrix one
-        strided column at a time took twice as long."""
-        blocks = [np.empty((len(names), len(rows)), dtype=np.float32) for rows in row_sets]
-        for index, name in enumerate(names):
-            values = self.float32_column(name)
-            for rows, block in zip(row_sets, blocks):
-                np.take(values, rows, out=block[index])
-        return [np.ascontiguousarray(block.T) for block in blocks]
+        of a walk-forward file) instead of converting all rows. Gathered GATHER_BLOCK_ROWS rows at a time: the
+        block's columns into a [features, rows] scratch (contiguous writes), then transposed into the output while
+        the block is still in cache. Writing the C-order matrix one strided column at a time took twice as long as
+        transposing a whole [features, rows] gather once, and that once 1.4 times as long as blocks (0.94 against
+        0.65 s for 1.65 M x 44 rows); `threads` fill blocks side by side (numpy releases the GIL for both copies:
+        0.30 s with 2). The values are copies either way."""
+        columns = [self.float32_column(name) for name in names]
+        return [_gather(columns, rows, threads) for rows in row_sets]
 
     def check_columns(self, names: List[str], what: str) -> None:
         present = set(self.columns)
@@ -126,6 +125,29 @@ class Frame:
         if unknown:
             available = ", ".join(self.columns)
             raise BadTrainingInput(f"{self.source}: unknown {what} {', '.join(unknown)}; the file has columns: {available}")
+
+
+GATHER_BLOCK_ROWS = 65_536
+
+
+def _gather(columns: List[np.ndarray], rows: np.ndarray, threads: int) -> np.ndarray:
+    out = np.empty((len(rows), len(columns)), dtype=np.float32)
+
+    def fill(start: int) -> None:
+        index = rows[start : start + GATHER_BLOCK_ROWS]
+        block = np.empty((len(columns), len(index)), dtype=np.float32)
+        for j, values in enumerate(columns):
+            np.take(values, index, out=block[j])
+        out[start : start + len(index)] = block.T
+
+    starts = range(0, len(rows), GATHER_BLOCK_ROWS)
+    if threads > 1 and len(starts) > 1:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            list(pool.map(fill, starts))
+    else:
+        for start in starts:
+            fill(start)
+    return out
 
 
 def read_frame(data: bytes, source: str) -> Frame:

@@ -17,6 +17,7 @@ import pytest
 
 from intraday_training.activity import run_training
 from intraday_training.blobstore import LocalBlobStore
+from intraday_training import frame as frame_module
 from intraday_training.frame import read_frame
 from intraday_training.framecache import FrameCache
 from intraday_training.split import sort_order
@@ -157,6 +158,18 @@ def test_frame_memo_and_row_subsets_match_the_plain_computation(data_file) -> No
     assert a.dtype == np.float32 and a.flags.c_contiguous
     assert np.array_equal(a, whole[rows_a], equal_nan=True) and np.array_equal(b, whole[rows_b], equal_nan=True)
     assert np.array_equal(frame.matrix(FEATURES, rows_b), b, equal_nan=True)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_rows_gathered_in_blocks_on_threads_are_the_plain_rows(data_file, monkeypatch, threads) -> None:
+    # blocks of 7 rows: many blocks, a short last one, and a row set smaller than a block
+    monkeypatch.setattr(frame_module, "GATHER_BLOCK_ROWS", 7)
+    frame = read_frame(data_file.read_bytes(), str(data_file))
+    whole = frame.matrix(FEATURES)
+    rows = [frame.sort_order()[3:1000], np.arange(50)[::-1].copy(), np.arange(5), np.arange(0)]
+    for got, wanted in zip(frame.matrices(FEATURES, rows, threads), rows):
+        assert got.dtype == np.float32 and got.flags.c_contiguous and got.shape == (len(wanted), len(FEATURES))
+        assert np.array_equal(got, whole[wanted], equal_nan=True)
 
 
 def test_the_frame_is_dropped_after_idle_seconds_without_a_get(tmp_path) -> None:
