@@ -33,6 +33,10 @@ class Split:
 def sort_order(ts: np.ndarray, tickers: np.ndarray) -> np.ndarray:
     """Row indices by (ts, ticker); `tickers` may be names or codes that sort like them (Frame.ticker_codes)."""
     codes = tickers if tickers.dtype.kind in "iu" else np.unique(tickers.astype(str), return_inverse=True)[1]
+    # The experiment's dataset is written in this order already: one pass proves it (strictly increasing keys,
+    # so the stable sort could only return the identity) and saves the sort (0.3 s on 1.65 M rows).
+    if len(ts) < 2 or bool(np.all((np.diff(ts) > 0) | ((np.diff(ts) == 0) & (np.diff(codes) > 0)))):
+        return np.arange(len(ts))
     return np.lexsort((codes, ts))
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from intraday_training.errors import BadTrainingInput
-from intraday_training.split import make_split
+from intraday_training.split import make_split, sort_order
 
 
 def _grid(n_ts: int, tickers: list[str]):
@@ -82,3 +82,25 @@ def test_bad_train_row_lists_are_refused(train_rows: list, message: str) -> None
     ts, tickers = _grid(5, ["B", "A"])
     with pytest.raises(BadTrainingInput, match=message):
         make_split(ts, tickers, np.arange(10.0), horizon=0, train_rows=train_rows, valid_rows=[8, 10])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_sort_order_is_the_stable_sort_by_time_then_ticker_for_sorted_and_unsorted_files(seed) -> None:
+    rng = np.random.default_rng(seed)
+    ts = rng.integers(0, 6, 40) * 300_000_000
+    codes = rng.integers(0, 4, 40)
+    if seed % 2 == 0:  # half the cases as a file written sorted (the experiment's dataset), ties removed
+        keys = np.unique(np.stack([ts, codes], axis=1), axis=0)
+        ts, codes = keys[:, 0].copy(), keys[:, 1].copy()
+    order = sort_order(ts, codes)
+    assert np.array_equal(order, np.lexsort((codes, ts)))
+    if seed % 2 == 0:
+        assert np.array_equal(order, np.arange(len(ts)))
+
+
+def test_a_repeated_key_in_a_sorted_file_keeps_file_order() -> None:
+    ts = np.array([0, 0, 300, 300, 300])
+    codes = np.array([1, 2, 1, 1, 2])  # (300, 1) twice: not strictly increasing, the stable sort decides
+    assert list(sort_order(ts, codes)) == [0, 1, 2, 3, 4]
+    # reversed: ts 300 300 300 0 0, codes 2 1 1 2 1 -> (0,1) (0,2) (300,1) (300,1) (300,2)
+    assert list(sort_order(ts[::-1].copy(), codes[::-1].copy())) == [4, 3, 1, 2, 0]
