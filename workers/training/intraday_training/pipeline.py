@@ -160,10 +160,11 @@ def train(frame: Frame, inp: TrainModelInput, progress: Progress = None) -> Outc
     binned = bins is not None and inp.model.framework == "lightgbm"
     # only the fold's rows are converted (a walk-forward fold uses about half of the file); with a binned copy of
     # the file (binned.py) LightGBM needs no training matrix at all
+    threads = default_threads()
     if binned:
-        x_train, x_valid = None, frame.matrices(list(inp.features), [split.valid])[0]
+        x_train, x_valid = None, frame.matrices(list(inp.features), [split.valid], threads)[0]
     else:
-        x_train, x_valid = frame.matrices(list(inp.features), [split.train, split.valid])
+        x_train, x_valid = frame.matrices(list(inp.features), [split.train, split.valid], threads)
     y_train, y_valid = target[split.train], target[split.valid]
     k = _check_target(inp, y_train, y_valid)
     trainer = _trainer(inp.model.framework)
