@@ -57,9 +57,9 @@ def _key(features: List[str], target: str, bin_positions: np.ndarray, params: Di
 def _build(frame: Frame, features: List[str], target: np.ndarray, bin_positions: np.ndarray, params: Dict[str, Any],
            key: str) -> _Parent:
     order = frame.sort_order()
-    build_params = {**params, "num_threads": all_cores()}
+    threads = all_cores()
+    build_params = {**params, "num_threads": threads}
     rows = order[bin_positions]
-    threads = build_params["num_threads"]
     reference = lgb.Dataset(
         frame.matrices(features, [rows], threads)[0], label=target[rows], params=build_params, free_raw_data=True
     ).construct()
