@@ -104,16 +104,18 @@ def test_scores_that_disagree_with_the_native_model_are_not_used(data_file, monk
         return None if good is None else good * 0.5
 
     monkeypatch.setattr(lightgbm_trainer.ValidSnapshot, "prediction", wrong)
-    frame = read_frame(data_file.read_bytes(), str(data_file))
-    outcome = train(frame, make_input("lightgbm", "classification"))
-    assert outcome.card["metrics_source"] == "onnx"
-    expected = _metrics_from_onnx(outcome, data_file, "classification")
-    assert outcome.card["metrics"]["log_loss"] == pytest.approx(expected["log_loss"], rel=0, abs=1e-9)
+    _assert_measured_with_onnx(data_file, "lightgbm")
 
 
 def test_xgboost_keeps_no_scores_and_is_measured_with_onnx(data_file) -> None:
+    _assert_measured_with_onnx(data_file, "xgboost")
+
+
+def _assert_measured_with_onnx(data_file, framework: str) -> None:
+    """A classification run of `framework` whose card metrics come from onnxruntime, as a session of the written
+    model.onnx computes them."""
     frame = read_frame(data_file.read_bytes(), str(data_file))
-    outcome = train(frame, make_input("xgboost", "classification"))
+    outcome = train(frame, make_input(framework, "classification"))
     assert outcome.card["metrics_source"] == "onnx"
     expected = _metrics_from_onnx(outcome, data_file, "classification")
     assert outcome.card["metrics"]["log_loss"] == pytest.approx(expected["log_loss"], rel=0, abs=1e-9)
