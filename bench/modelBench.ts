@@ -5,7 +5,7 @@ import { writeTable } from '../adapters/data/index.js';
 import { OnnxSignalModel } from '../adapters/model/OnnxSignalModel.js';
 import { parseModelCard } from '../adapters/model/modelCard.js';
 import { readFeatureFile } from '../adapters/model/readFeatureFile.js';
-import { runTraining, trainingPython } from '../adapters/model/runTraining.js';
+import { runLightgbmFloor, runTraining, trainingPython } from '../adapters/model/runTraining.js';
 import { PACKAGE_ROOT } from '../cli/paths.js';
 import type { AppConfig } from '../config/configFiles.js';
 import type { BarSet } from '../core/data/BarBatch.js';
@@ -14,6 +14,7 @@ import { trainingTargetOf } from '../core/models/trainingSpec.js';
 import { buildFeatureTable } from '../core/pipeline/buildFeatureTable.js';
 
 const SINGLE_ROW_CALLS = Number(process.env['BENCH_MODEL_CALLS'] ?? 20_000);
+const FLOOR_ROUNDS = Number(process.env['BENCH_FLOOR_ROUNDS'] ?? 20);
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
 
 /**
@@ -37,21 +38,20 @@ export async function benchModel(bars: BarSet, app: AppConfig): Promise<Record<s
 
     const out = join(dir, 'model');
     const spec = { ...app.models.models['lgbm_direction']!, num_boost_round: 500 };
+    const request = {
+      data,
+      features,
+      target: trainingTargetOf('direction_5', app.targets.targets['direction_5']!),
+      model: spec,
+      modelName: 'lgbm_direction',
+    };
+    const python = trainingPython(PACKAGE_ROOT, process.env['INTRADAY_TRAINING_PYTHON']);
     const started = performance.now();
-    await runTraining(
-      {
-        data,
-        features,
-        target: trainingTargetOf('direction_5', app.targets.targets['direction_5']!),
-        model: spec,
-        modelName: 'lgbm_direction',
-        out,
-        earlyStopping: false,
-      },
-      trainingPython(PACKAGE_ROOT, process.env['INTRADAY_TRAINING_PYTHON']),
-    );
+    await runTraining({ ...request, out, earlyStopping: false }, python);
     const wall = (performance.now() - started) / 1000;
     const card = parseModelCard('card.json', readFileSync(join(out, 'card.json'), 'utf8'));
+    // LightGBM's own floor on the same rows and threads: what no choice of trees, bag or features removes.
+    const floor = await runLightgbmFloor(request, FLOOR_ROUNDS, python);
 
     const model = await OnnxSignalModel.fromDirectory(out, { threads: 1 });
     const onnxOnly = await OnnxSignalModel.fromDirectory(out, { threads: 1, singleRow: { runtime: 'onnxruntime' } });
@@ -69,6 +69,10 @@ export async function benchModel(bars: BarSet, app: AppConfig): Promise<Record<s
         // The fit alone: the card's total also holds the ONNX export and check and permutation importance.
         'model.fit_seconds': card.fit_seconds === undefined ? 'absent from card' : round(card.fit_seconds, 2),
         'model.train_seconds_wall': round(wall, 2),
+        'model.fit_round_seconds': card.fit_seconds === undefined ? 'absent from card' : round(card.fit_seconds / 500, 4),
+        'model.lightgbm_floor_round_seconds': round(floor.round_seconds, 4),
+        'model.lightgbm_floor_fit_seconds_500_rounds': round(floor.fit_seconds_extrapolated, 1),
+        'model.lightgbm_floor_construct_seconds': round(floor.construct_seconds, 2),
         'model.onnx_batch_rows': file.frame.length,
         'model.onnx_batch_seconds': round(batchSeconds),
         'model.onnx_batch_rows_per_sec': Math.round(file.frame.length / batchSeconds),

@@ -42,6 +42,55 @@ export async function runTraining(request: TrainingRequest, options: PythonOptio
     '-m',
     'intraday_training',
     'train',
+    ...dataArgs(request),
+    '--model-name',
+    request.modelName,
+    '--out',
+    resolve(request.out),
+    ...(request.earlyStopping === false ? ['--no-early-stopping'] : []),
+  ];
+  return lastJsonLine(await runPython(args, options));
+}
+
+/** What `python -m intraday_training lightgbm-floor` measured (workers/training/intraday_training/floor.py). */
+export interface LightgbmFloor {
+  readonly rows_train: number;
+  readonly threads: number;
+  readonly rounds: number;
+  readonly trees: number;
+  readonly construct_seconds: number;
+  readonly round_seconds: number;
+  readonly round_cpu_seconds: number;
+  readonly num_boost_round: number;
+  readonly fit_seconds_extrapolated: number;
+}
+
+/**
+ * Seconds per round of LightGBM's cheapest model (4 leaves, 5% bag, two features per tree) on the rows a training
+ * with `request` would use, timed over `rounds` rounds and extrapolated to the model's `num_boost_round`: the part
+ * of a fit no hyperparameter removes. For the benchmark.
+ */
+export async function runLightgbmFloor(
+  request: Omit<TrainingRequest, 'out' | 'earlyStopping'>,
+  rounds: number,
+  options: PythonOptions,
+): Promise<LightgbmFloor> {
+  const args = [
+    '-m',
+    'intraday_training',
+    'lightgbm-floor',
+    ...dataArgs(request),
+    '--model-name',
+    request.modelName,
+    '--rounds',
+    String(rounds),
+  ];
+  return lastJsonLine(await runPython(args, options)) as unknown as LightgbmFloor;
+}
+
+/** The data, features, target, model and row flags `train` and `lightgbm-floor` share. */
+function dataArgs(request: Omit<TrainingRequest, 'out' | 'earlyStopping' | 'modelName'>): string[] {
+  return [
     '--data',
     resolve(request.data),
     '--features',
@@ -50,15 +99,12 @@ export async function runTraining(request: TrainingRequest, options: PythonOptio
     JSON.stringify(request.target),
     '--model-json',
     JSON.stringify(request.model),
-    '--model-name',
-    request.modelName,
-    '--out',
-    resolve(request.out),
     ...(request.trainRows ? ['--train-rows', request.trainRows] : []),
     ...(request.validRows ? ['--valid-rows', request.validRows] : []),
-    ...(request.earlyStopping === false ? ['--no-early-stopping'] : []),
   ];
-  const stdout = await runPython(args, options);
+}
+
+function lastJsonLine(stdout: string): Record<string, unknown> {
   const last = stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(last) as Record<string, unknown>;

@@ -1,5 +1,5 @@
-"""Plain command line (no Temporal): `python -m intraday_training train|predict`. The TypeScript
-`intraday model train|predict` calls it. Bad input: the message on stderr and exit code 2."""
+"""Plain command line (no Temporal): `python -m intraday_training train|predict|lightgbm-floor`. The TypeScript
+`intraday model train|predict` calls it; the benchmark calls lightgbm-floor. Bad input: the message on stderr and exit code 2."""
 
 from __future__ import annotations
 
@@ -152,6 +152,24 @@ def run_predict(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_floor(args: argparse.Namespace) -> int:
+    from .floor import lightgbm_floor
+
+    features = [name.strip() for name in args.features.split(",") if name.strip()]
+    inp = TrainModelInput(
+        data_key="",
+        features=features,
+        target=target_from_dict(_json_arg(args.target_json, "--target-json")),
+        model_name=args.model_name,
+        model=model_from_dict(_json_arg(args.model_json, "--model-json")),
+        train_rows=_row_ranges(args.train_rows, "--train-rows"),
+        valid_rows=_rows(args.valid_rows, "--valid-rows"),
+    )
+    result = lightgbm_floor(read_frame_file(args.data), inp, args.rounds)
+    print(json.dumps(json_clean(result), allow_nan=False))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m intraday_training", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -167,6 +185,18 @@ def parser() -> argparse.ArgumentParser:
     tr.add_argument("--no-early-stopping", action="store_true", help="train all num_boost_round rounds")
     tr.add_argument("--permutation-rows", type=int, default=10000, help="validation rows sampled for permutation importance")
     tr.add_argument("--permutation-repeats", type=int, default=2, help="shuffles per feature")
+    fl = sub.add_parser(
+        "lightgbm-floor",
+        help="seconds per round of LightGBM's cheapest model on the rows train would use (intraday_training/floor.py)",
+    )
+    for flag, text in (("--data", "features file: .parquet or .csv"), ("--features", "comma-separated feature names"),
+                       ("--target-json", '{"name","type","classes","horizon"}'),
+                       ("--model-json", "a config/models.yaml entry as JSON (objective, threads, num_boost_round)")):
+        fl.add_argument(flag, required=True, help=text)
+    fl.add_argument("--model-name", default="floor")
+    fl.add_argument("--train-rows", help="as for train")
+    fl.add_argument("--valid-rows", help="as for train")
+    fl.add_argument("--rounds", type=int, default=20, help="rounds timed (the result is extrapolated)")
     pr = sub.add_parser("predict", help="native-library predictions (the reference the ONNX copy is tested against)")
     pr.add_argument("--model", required=True, help="folder with card.json and model.txt|model.json")
     pr.add_argument("--data", required=True, help="features file: .parquet or .csv")
@@ -177,7 +207,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return run_train(args) if args.command == "train" else run_predict(args)
+        commands = {"train": run_train, "predict": run_predict, "lightgbm-floor": run_floor}
+        return commands[args.command](args)
     except BadTrainingInput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
