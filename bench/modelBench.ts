@@ -69,7 +69,8 @@ export async function benchModel(bars: BarSet, app: AppConfig): Promise<Record<s
         // The fit alone: the card's total also holds the ONNX export and check and permutation importance.
         'model.fit_seconds': card.fit_seconds === undefined ? 'absent from card' : round(card.fit_seconds, 2),
         'model.train_seconds_wall': round(wall, 2),
-        'model.fit_round_seconds': card.fit_seconds === undefined ? 'absent from card' : round(card.fit_seconds / 500, 4),
+        'model.fit_round_seconds':
+          card.fit_seconds === undefined ? 'absent from card' : round(card.fit_seconds / 500, 4),
         'model.lightgbm_floor_round_seconds': round(floor.round_seconds, 4),
         'model.lightgbm_floor_fit_seconds_500_rounds': round(floor.fit_seconds_extrapolated, 1),
         'model.lightgbm_floor_construct_seconds': round(floor.construct_seconds, 2),
