@@ -33,6 +33,12 @@ export interface EngineState {
   portfolio: PortfolioState;
   tradingState: TradingState;
   killSwitch: boolean;
+  /**
+   * The kill switch was engaged with `flatten`: a standing instruction while it stays engaged, carried out by the
+   * time rules on every bar and timer (as the drawdown stop's flatten is), because a flatten that first has to
+   * cancel a working order sends nothing until the broker confirms. Absent in states saved before it was kept.
+   */
+  killSwitchFlatten?: boolean;
   /** New York day (yyyymmdd) and ISO week (yyyyww) of the latest event, with the equity they started at. */
   day: number;
   dayStartEquity: Micros;

@@ -35,6 +35,7 @@ export function createEngine(setup: EngineSetup): EngineState {
     portfolio: createPortfolio(setup.initialCash, setup.strategies),
     tradingState: 'ACTIVE',
     killSwitch: setup.risk.limits.kill_switch,
+    killSwitchFlatten: false,
     day: 0,
     dayStartEquity: setup.initialCash,
     week: 0,

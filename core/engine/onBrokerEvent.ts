@@ -1,9 +1,17 @@
-import { applyExecution, applyOrderStatus, OrderOutcome, toLogRecord, type OrderNotice } from '../orders/index.js';
+import {
+  applyExecution,
+  applyOrderStatus,
+  correctionTarget,
+  OrderOutcome,
+  toLogRecord,
+  type OrderNotice,
+} from '../orders/index.js';
 import * as portfolio from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { ExecutionReported, OrderStatusReported } from '../trading/events.js';
 import type { ClientOrderId } from '../trading/ids.js';
 import type { EngineState } from './EngineState.js';
+import { logRecord } from './logRecord.js';
 import { refreshTickerSlot } from './tickerSlots.js';
 import { refreshWorkingPart } from './workingExposure.js';
 
@@ -29,6 +37,7 @@ export function onBrokerEvent(
     if (update.outcome === OrderOutcome.APPLIED) refreshOrderTicker(state, event.clientOrderId);
     return;
   }
+  if (settledCorrection(state, event, out)) return;
   const update = applyExecution(state.orders, event);
   logNotices(update.notices, event.ts, out);
   if (update.strategy !== null) {
@@ -40,6 +49,37 @@ export function onBrokerEvent(
   // Working shares, position and (at a first fill) mark of the ticker may all have moved. The order manager refuses
   // an execution whose ticker is not its order's, and a refused one changed nothing, so its ticker is the one.
   refreshWorkingPart(state, event.execution.ticker);
+}
+
+/**
+ * A correction of an execution the portfolio no longer holds: the day roll settled its flat position
+ * (`settleFlatPositions`) while the order manager, which keeps orders finished in the last 24 hours, would still take
+ * it. Neither can apply it then (the portfolio cannot reverse what it dropped), so it is refused before the order
+ * manager changes and logged as an error for reconciliation with the broker. True when refused.
+ */
+function settledCorrection(state: EngineState, event: ExecutionReported, out: EngineCommand[]): boolean {
+  const execution = event.execution;
+  const target = correctionTarget(state.orders, execution);
+  if (target === null) return false;
+  const strategy = state.orders.orders.get(execution.clientOrderId)!.request.strategy;
+  if (portfolio.holdsExecution(state.portfolio, strategy, target)) return false;
+  out.push(
+    logRecord(
+      event.ts,
+      'error',
+      'EXECUTION_CORRECTION_SETTLED',
+      `correction ${execution.executionId} of execution ${target.executionId} (order ${execution.clientOrderId}) ` +
+        'not applied: that execution was settled at the day roll; reconcile the position with the broker',
+      {
+        executionId: execution.executionId,
+        correctsExecutionId: target.executionId,
+        clientOrderId: execution.clientOrderId,
+        ticker: execution.ticker,
+        strategy,
+      },
+    ),
+  );
+  return true;
 }
 
 /** Re-reads the working exposure of an order's ticker; an order the manager does not know changed nothing. */

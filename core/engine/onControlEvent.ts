@@ -26,6 +26,8 @@ export function onControlEvent(
       return;
     case 'KillSwitchSet':
       state.killSwitch = event.engaged;
+      // Kept until the switch is released: engaging it again without flatten does not call off a flatten asked for.
+      state.killSwitchFlatten = event.engaged && (event.flatten || state.killSwitchFlatten === true);
       out.push(
         logRecord(event.ts, 'warn', event.engaged ? 'KILL_SWITCH_ENGAGED' : 'KILL_SWITCH_RELEASED', event.reason, {
           flatten: event.flatten,

@@ -4,6 +4,7 @@ import { bookOf, positionQuantity } from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { StrategyId } from '../trading/ids.js';
 import { OrderPurpose, OrderStatus, OrderType, Side, type OrderRequest } from '../trading/types.js';
+import { cancelHeldByRisk } from './cancelHeldByRisk.js';
 import type { EngineState } from './EngineState.js';
 import { buildRiskContext } from './riskContext.js';
 import { workingShares } from './workingShares.js';
@@ -16,7 +17,8 @@ const TYPICAL_ALPHA = 0.1;
  * Moves a strategy's position in a ticker to `target` shares through the risk manager; the only way an order
  * leaves the engine, so nothing can skip `checkOrder`. Working orders that already point the right way and do not
  * overshoot are topped up; any other working order of that strategy and ticker is cancelled first and nothing new
- * is sent until the broker confirms, so a rejected or late leg can never leave an unintended position behind.
+ * is sent until the broker confirms, so a rejected or late leg can never leave an unintended position behind. A
+ * cancel that would put a position back goes through `checkOrder` too (`cancelHeldByRisk`).
  * `position` and `working` are the strategy's shares held and working in the ticker now (`positionQuantity`,
  * `workingShares`): every caller has just read them.
  */
@@ -33,7 +35,8 @@ export function orderTowards(
 ): void {
   const needed = target - position;
   if (working !== 0 && (Math.sign(working) !== Math.sign(needed) || Math.abs(working) > Math.abs(needed))) {
-    cancelWorking(state, strategy, ticker, ts, out);
+    // Cancelling a working exit puts its position back: the risk manager may hold that back.
+    if (!cancelHeldByRisk(state, strategy, ticker, ts, out)) cancelWorking(state, strategy, ticker, ts, out);
     return;
   }
   const current = position + working;

@@ -22,7 +22,8 @@ const LOSS_INPUTS: Mutable<LossLimitInputs> = {
 
 /**
  * Rules driven by time and equity rather than by a signal: the loss limits and drawdown stop (which set the
- * trading state and may flatten), the kill switch, and flatten-before-close. Idempotent: applying them twice at the
+ * trading state and may flatten), the kill switch (flattening while it holds, when engaged with flatten), and
+ * flatten-before-close. Idempotent: applying them twice at the
  * same time sends nothing new, because flattening targets zero net of working orders.
  */
 export function applyTimeRules(state: EngineState, ts: number, out: EngineCommand[]): void {
@@ -51,7 +52,13 @@ export function applyTimeRules(state: EngineState, ts: number, out: EngineComman
   }
   const session = sessionAt(ts);
   const closeSoon = session !== null && flattenDue(ts, session, limits);
-  if (evaluated.flatten || closeSoon) {
-    flattenAll(state, ts, closeSoon ? RiskCode.FLATTEN_BEFORE_CLOSE : (evaluated.code ?? 'RISK_MAX_DRAWDOWN'), out);
+  const killFlatten = state.killSwitch && state.killSwitchFlatten === true;
+  if (evaluated.flatten || closeSoon || killFlatten) {
+    const reason = closeSoon
+      ? RiskCode.FLATTEN_BEFORE_CLOSE
+      : evaluated.flatten
+        ? (evaluated.code ?? 'RISK_MAX_DRAWDOWN')
+        : 'KILL_SWITCH_FLATTEN';
+    flattenAll(state, ts, reason, out);
   }
 }

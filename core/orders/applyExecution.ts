@@ -1,7 +1,7 @@
 import type { ExecutionReported } from '../trading/events.js';
-import type { ExecutionId } from '../trading/ids.js';
 import type { Execution, OrderRecord } from '../trading/types.js';
 import { checkExecution } from './checkExecution.js';
+import { currentExecutionId } from './correctionTarget.js';
 import {
   correctedNotice,
   correctionMismatchNotice,
@@ -21,16 +21,6 @@ import { lookupTransition } from './transitions.js';
 import { restOf, shiftWorking } from './shiftWorking.js';
 
 const NOTHING: readonly Execution[] = Object.freeze([]);
-
-/** The current execution that replaced `id` through any chain of corrections, or `null` if `id` is unknown. */
-function currentExecutionId(state: OrderManagerState, id: ExecutionId): ExecutionId | null {
-  if (!state.executionOrders.has(id)) return null;
-  let current = id;
-  for (let next = state.corrections.get(current); next !== undefined; next = state.corrections.get(current)) {
-    current = next;
-  }
-  return current;
-}
 
 /** The update of an execution that was not applied to a known order. */
 function unchanged(record: OrderRecord, outcome: OrderOutcome, notice: OrderNotice): ExecutionUpdate {

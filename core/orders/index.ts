@@ -1,5 +1,6 @@
 export * from './applyExecution.js';
 export * from './applyOrderStatus.js';
+export * from './correctionTarget.js';
 export * from './errors.js';
 export * from './nextClientOrderId.js';
 export * from './openQuantity.js';

@@ -3,6 +3,7 @@ export * from './createPortfolio.js';
 export * from './equity.js';
 export * from './errors.js';
 export * from './exposure.js';
+export * from './holdsExecution.js';
 export * from './markPrice.js';
 export * from './pnl.js';
 export * from './PortfolioState.js';
