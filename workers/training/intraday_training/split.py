@@ -2,7 +2,9 @@
 
 Default split (no ranges given): the last 20% of the distinct timestamps validate (at least one), and the
 `horizon` distinct timestamps just before the validation window are purged: a label at time t looks `horizon`
-bars ahead, so a training row closer than that to the validation window would see validation prices.
+bars ahead, so a training row closer than that to the validation window would see validation prices. A ticker
+that misses bars looks further than `horizon` timestamps ahead, so any training row whose ticker's `horizon`-th
+next bar falls in the validation window is purged too.
 
 Explicit split: `valid_rows` is one [start, end) pair; `train_rows` is one pair or a list of disjoint pairs in
 increasing order (a walk-forward fold whose training window an embargo cuts into pieces). The caller purges."""
@@ -66,6 +68,21 @@ def _check_ranges(rows: Any, what: str, total: int) -> List[Tuple[int, int]]:
     return ranges
 
 
+def _label_ends(ts: np.ndarray, tickers: np.ndarray, horizon: int) -> np.ndarray:
+    """Per file row: the timestamp of the `horizon`-th next row of the same ticker (the last bar its label
+    uses), or the smallest int64 where the ticker has fewer rows after it (no bar in the file to reach)."""
+    ends = np.full(len(ts), np.iinfo(np.int64).min, dtype=np.int64)
+    if horizon == 0:
+        ends[:] = ts
+        return ends
+    codes = tickers if tickers.dtype.kind in "iu" else np.unique(tickers.astype(str), return_inverse=True)[1]
+    by_ticker = np.lexsort((ts, codes))
+    base, ahead = by_ticker[:-horizon], by_ticker[horizon:]
+    same = codes[base] == codes[ahead]
+    ends[base[same]] = ts[ahead[same]]
+    return ends
+
+
 def make_split(
     ts: np.ndarray,
     tickers: np.ndarray,
@@ -102,7 +119,13 @@ def make_split(
         valid_from = np.searchsorted(sorted_ts, distinct[first_valid], side="left")
         train_to = np.searchsorted(sorted_ts, distinct[last_train], side="left")
         train, valid = order[:train_to], order[valid_from:]
-        purged, how = int(valid_from - train_to), f"last {VALID_FRACTION:.0%} of timestamps, purge {horizon}"
+        # the step purge assumes every ticker has a bar at every timestamp; a ticker that misses bars looks
+        # `horizon` of its own bars ahead, further than `horizon` timestamps, so its label can still reach
+        # validation: those rows are purged as well
+        reaches = _label_ends(ts, tickers, horizon)[train] >= distinct[first_valid]
+        train = train[~reaches]
+        purged = int(valid_from - train_to) + int(reaches.sum())
+        how = f"last {VALID_FRACTION:.0%} of timestamps, purge {horizon}"
     nan_train = np.isnan(target[train])
     nan_valid = np.isnan(target[valid])
     return Split(

@@ -104,3 +104,23 @@ def test_a_repeated_key_in_a_sorted_file_keeps_file_order() -> None:
     assert list(sort_order(ts, codes)) == [0, 1, 2, 3, 4]
     # reversed: ts 300 300 300 0 0, codes 2 1 1 2 1 -> (0,1) (0,2) (300,1) (300,1) (300,2)
     assert list(sort_order(ts[::-1].copy(), codes[::-1].copy())) == [4, 3, 1, 2, 0]
+
+
+def test_default_split_purges_a_label_that_skips_a_missing_bar_into_validation() -> None:
+    # B has a bar at every step 0..9; A misses step 7. 10 distinct timestamps: the last 2 (8, 9) validate, the
+    # step-based purge of horizon 1 drops step 7, so steps 0..6 would train. But A's label at step 6 looks one bar
+    # of A ahead, and A's next bar is at step 8: the first validation bar. That row must be purged too.
+    steps_b = np.arange(10)
+    steps_a = np.array([0, 1, 2, 3, 4, 5, 6, 8, 9])
+    ts = np.concatenate([steps_a, steps_b]).astype(np.int64) * 300_000_000
+    tickers = np.array(["A"] * len(steps_a) + ["B"] * len(steps_b), dtype=object)
+    split = make_split(ts, tickers, np.ones(len(ts)), horizon=1, train_rows=None, valid_rows=None)
+    trained = {(tickers[i], int(ts[i] // 300_000_000)) for i in split.train}
+    assert ("A", 6) not in trained
+    # every other row of steps 0..6 still trains: 7 steps x 2 tickers - 1
+    assert trained == {(t, s) for t in "AB" for s in range(7)} - {("A", 6)}
+    # purged: B at step 7 (the step purge) and A at step 6 (its label reaches validation)
+    assert split.purged_rows == 2
+    assert sorted((tickers[i], int(ts[i] // 300_000_000)) for i in split.valid) == [
+        ("A", 8), ("A", 9), ("B", 8), ("B", 9)
+    ]
