@@ -39,6 +39,13 @@ export interface EngineState {
    * cancel a working order sends nothing until the broker confirms. Absent in states saved before it was kept.
    */
   killSwitchFlatten?: boolean;
+  /**
+   * The drawdown stop tripped with `flatten_on_max_drawdown`: flatten on every bar and timer while the state stays
+   * HALTED, whether or not the drawdown is still breached. A flatten that first has to cancel a working order sends
+   * nothing until the broker confirms, and equity that recovers meanwhile must not leave the rest open. Absent in
+   * states saved before it was kept.
+   */
+  drawdownFlatten?: boolean;
   /** New York day (yyyymmdd) and ISO week (yyyyww) of the latest event, with the equity they started at. */
   day: number;
   dayStartEquity: Micros;

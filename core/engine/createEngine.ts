@@ -36,6 +36,7 @@ export function createEngine(setup: EngineSetup): EngineState {
     tradingState: 'ACTIVE',
     killSwitch: setup.risk.limits.kill_switch,
     killSwitchFlatten: false,
+    drawdownFlatten: false,
     day: 0,
     dayStartEquity: setup.initialCash,
     week: 0,

@@ -22,9 +22,9 @@ const LOSS_INPUTS: Mutable<LossLimitInputs> = {
 
 /**
  * Rules driven by time and equity rather than by a signal: the loss limits and drawdown stop (which set the
- * trading state and may flatten), the kill switch (flattening while it holds, when engaged with flatten), and
- * flatten-before-close. Idempotent: applying them twice at the
- * same time sends nothing new, because flattening targets zero net of working orders.
+ * trading state; a stop that tripped with `flatten_on_max_drawdown` flattens while the state stays HALTED), the kill
+ * switch (flattening while it holds, when engaged with flatten), and flatten-before-close. Idempotent: applying them
+ * twice at the same time sends nothing new, because flattening targets zero net of working orders.
  */
 export function applyTimeRules(state: EngineState, ts: number, out: EngineCommand[]): void {
   const limits = state.risk.limits;
@@ -52,12 +52,18 @@ export function applyTimeRules(state: EngineState, ts: number, out: EngineComman
   }
   const session = sessionAt(ts);
   const closeSoon = session !== null && flattenDue(ts, session, limits);
+  // Kept with the HALTED it came with: an operator who resumes trading (a state no longer HALTED) calls it off.
+  if (evaluated.flatten) state.drawdownFlatten = true;
+  else if (state.tradingState !== 'HALTED' && state.drawdownFlatten === true) state.drawdownFlatten = false;
+  // Standing instructions: the stop's flatten holds while HALTED (even once equity recovers), the kill switch's
+  // while it stays engaged.
+  const stopFlatten = state.drawdownFlatten === true && state.tradingState === 'HALTED';
   const killFlatten = state.killSwitch && state.killSwitchFlatten === true;
-  if (evaluated.flatten || closeSoon || killFlatten) {
+  if (stopFlatten || closeSoon || killFlatten) {
     const reason = closeSoon
       ? RiskCode.FLATTEN_BEFORE_CLOSE
-      : evaluated.flatten
-        ? (evaluated.code ?? 'RISK_MAX_DRAWDOWN')
+      : stopFlatten
+        ? RiskCode.MAX_DRAWDOWN
         : 'KILL_SWITCH_FLATTEN';
     flattenAll(state, ts, reason, out);
   }
