@@ -105,4 +105,25 @@ describe('onSignalReceived', () => {
     expect(signal(engine, 1), 'growing 80 -> 100').toBeNull();
     expect(signal(engine, -0.5), 'reversing to short: only the exit').toMatchObject({ side: 'SELL', quantity: 80 });
   });
+
+  it('reads the kill switch of new risk limits the same way: no new risk asked for, so no refusal logged', () => {
+    const engine = engineHolding(80);
+    const risk = { ...engine.risk, limits: { ...engine.risk.limits, kill_switch: true } };
+    handleEvent(engine, { type: 'RiskConfigChanged', ts: AT, risk }, []);
+    const out: EngineCommand[] = [];
+    handleEvent(
+      engine,
+      {
+        type: 'SignalReceived',
+        ts: AT + 60_000,
+        strategy: MODEL,
+        ticker: 'AAA',
+        output: { signal: 1, confidence: 1, metadata: {} },
+      },
+      out,
+    );
+
+    expect(out, 'growing 80 -> 100: nothing sent, nothing refused').toEqual([]);
+    expect(signal(engine, -0.5), 'reversing to short: only the exit').toMatchObject({ side: 'SELL', quantity: 80 });
+  });
 });

@@ -49,7 +49,8 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
   // orders) there is nothing to reduce, so the goal is zero whatever the size: skip the sizing, which cannot fail
   // here (the price is a close `markPrice` took, equity a sum of whole numbers). A halted backtest spends most of
   // its bars on this path.
-  const reducing = state.killSwitch || state.tradingState !== 'ACTIVE';
+  // The kill switch is the operator's (`KillSwitchSet`) or the risk limits' own (`kill_switch`, as checkKillSwitch reads it).
+  const reducing = state.killSwitch || state.risk.limits.kill_switch || state.tradingState !== 'ACTIVE';
   if (reducing && current === 0) return;
   const sizing = state.risk.sizing;
   const warm = memory.returns >= sizing.volatility_target.lookback_bars;
