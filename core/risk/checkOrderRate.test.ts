@@ -24,8 +24,15 @@ describe('checkOrderRate', () => {
     });
   });
 
-  it('does not count an order sent exactly 60 s ago or one stamped after ts', () => {
-    expect(check({}, { recentOrderTs: [ts - 60_000, ts - 10_000, ts - 5_000, ts + 1] })).toBeNull();
+  it('does not count an order sent exactly 60 s ago', () => {
+    expect(check({}, { recentOrderTs: [ts - 60_000, ts - 10_000, ts - 5_000] })).toBeNull();
+  });
+
+  it('counts orders stamped after ts: a late signal cannot slip past orders already sent', () => {
+    expect(check({}, { recentOrderTs: [ts - 10_000, ts + 1, ts + 30_000] })).toMatchObject({
+      outcome: 'REJECT',
+      context: { ordersInLastMinute: 3 },
+    });
   });
 
   it('lets an exit through at the limit so a flatten always goes out', () => {
