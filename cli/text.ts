@@ -21,3 +21,17 @@ export function parseNameList(text: string | undefined): string[] | undefined {
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
+
+/** A percentage option such as `--max-quarantine-pct 5`: a number from 0 to 100 (NaN would disable the limit). */
+export function parsePercentOption(option: string, text: string): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!(value >= 0 && value <= 100)) throw new Error(`${option} must be a number from 0 to 100, was "${text}"`);
+  return value;
+}
+
+/** A count option such as `--limit 50`: a whole number of at least 1. */
+export function parseCountOption(option: string, text: string): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${option} must be a whole number >= 1, was "${text}"`);
+  return value;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZoneText } from './common.js';
 
 const columnName = z.string().trim().min(1);
 
@@ -29,12 +30,9 @@ const TimestampsSchema = z
       .enum(['bar_start', 'bar_end'])
       .default('bar_start')
       .describe('Whether a timestamp marks the start or the end of its bar'),
-    timezone: z
-      .string()
-      .trim()
-      .min(1)
-      .default('America/New_York')
-      .describe('IANA time zone of naive timestamps (those without Z or an offset)'),
+    timezone: TimeZoneText.default('America/New_York').describe(
+      'IANA time zone of naive timestamps (those without Z or an offset)',
+    ),
   })
   .describe('Timestamp convention and time zone');
 

@@ -12,6 +12,23 @@ export const BarSizeText = z
   .regex(/^\d+(s|m|h|d)$/, 'a bar size such as 1m, 5m, 15m, 1h or 1d')
   .describe('Bar size: a count and a unit (s, m, h, d), e.g. 5m');
 
+/** True when this runtime's Intl knows the zone (the same tables the calendar code converts with). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name; checked here so a typo fails at load, naming the file and key, not at first use. */
+export const TimeZoneText = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(isTimeZone, 'an IANA time zone such as America/New_York or UTC');
+
 /** An upper-case ticker symbol. */
 export const Ticker = z
   .string()

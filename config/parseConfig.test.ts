@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BacktestConfigSchema } from './backtest.js';
 import { ConfigError } from './errors.js';
 import { ExperimentConfigSchema } from './experiment.js';
 import { ModelsConfigSchema } from './models.js';
@@ -63,6 +64,38 @@ describe('parseConfigText', () => {
 
     expect(found).toEqual([
       'config/models.yaml:3: models.m1.framework must be one of "lightgbm", "xgboost", was "catboost"',
+    ]);
+  });
+
+  it('lists the choices of a tagged variant (slippage.model) in plain words, missing or wrong', () => {
+    const missing = problems('backtest.yaml', 'slippage:\n  bps: 3\n', BacktestConfigSchema);
+    const wrong = problems('backtest.yaml', 'slippage: { model: foo }\n', BacktestConfigSchema);
+
+    expect(missing).toEqual([
+      'backtest.yaml:1: slippage.model is missing (expected one of "none", "fixed_bps", "half_spread", "volume_participation")',
+    ]);
+    expect(wrong).toEqual([
+      'backtest.yaml:1: slippage.model must be one of "none", "fixed_bps", "half_spread", "volume_participation", was "foo"',
+    ]);
+  });
+
+  it('names the accepted types of a value that may be a number, a text or a boolean', () => {
+    const found = problems(
+      'config/models.yaml',
+      'models:\n  m1:\n    framework: lightgbm\n    task: classification\n    params: { num_leaves: [1, 2] }\n',
+      ModelsConfigSchema,
+    );
+
+    expect(found).toEqual([
+      'config/models.yaml:5: models.m1.params.num_leaves must be a number, a string or a boolean, was a list of 2',
+    ]);
+  });
+
+  it('refuses a time zone that does not exist instead of keeping it unchecked', () => {
+    const found = problems('config/system.yaml', 'data:\n  timezone: Mars/Olympus\n', SystemConfigSchema);
+
+    expect(found).toEqual([
+      'config/system.yaml:2: data.timezone must be an IANA time zone such as America/New_York or UTC, was "Mars/Olympus"',
     ]);
   });
 

@@ -97,6 +97,16 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType
         path,
         text: `${renderPath(path)} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, was ${found}`,
       };
+    case 'invalid_union': {
+      // zod's own text ("Invalid discriminator value. Expected 'a' | 'b'", "Invalid input") reads badly after
+      // "must be": name the tag's choices, or the types the branches accept.
+      const expected = unionExpectation(issue);
+      if (expected === null) break;
+      if (valueAt(data, path) === undefined) {
+        return { path, text: `${renderPath(path)} is missing (expected ${expected})` };
+      }
+      return { path, text: `${renderPath(path)} must be ${expected}, was ${found}` };
+    }
     case 'unrecognized_keys': {
       const known = knownKeysAt(schema, path);
       const hint = known.length > 0 ? ` (expected one of: ${known.join(', ')})` : '';
@@ -105,13 +115,25 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType
         text: issue.keys.map((key) => `${renderPath([...path, key])} is not a known key${hint}`).join('; '),
       };
     }
-    case 'invalid_format':
-    case 'custom':
-    default: {
-      const expected = issue.message.replace(/^Invalid (string|input): /, '');
-      return { path, text: `${renderPath(path)} must be ${expected}, was ${found}` };
-    }
+    default:
+      break;
   }
+  const expected = issue.message.replace(/^Invalid (string|input): /, '');
+  return { path, text: `${renderPath(path)} must be ${expected}, was ${found}` };
+}
+
+/** "one of "a", "b"" for a tagged union, "a number or a string" for a union of plain types, else null. */
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string | null {
+  if ('options' in issue && issue.options && issue.options.length > 0) {
+    return `one of ${issue.options.map((option) => JSON.stringify(option)).join(', ')}`;
+  }
+  const types = issue.errors.map((branch) =>
+    branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0
+      ? article(branch[0]!.expected)
+      : null,
+  );
+  if (types.length === 0 || types.some((type) => type === null)) return null;
+  return types.length === 1 ? types[0]! : `${types.slice(0, -1).join(', ')} or ${types.at(-1)!}`;
 }
 
 function article(expected: string): string {

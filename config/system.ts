@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BarSizeText, DateText, Ticker } from './common.js';
+import { BarSizeText, DateText, Ticker, TimeZoneText } from './common.js';
 
 /** Where bars come from by default, and the synthetic generator's settings. */
 export const DataSettingsSchema = z
@@ -15,10 +15,9 @@ export const DataSettingsSchema = z
       .default(['AAPL', 'MSFT', 'GOOG'])
       .describe('Tickers known to the system; rows for other tickers are quarantined when a file is loaded'),
     bar: BarSizeText.default('5m'),
-    timezone: z
-      .string()
-      .default('America/New_York')
-      .describe('Exchange time zone; naive timestamps in files are read in it'),
+    timezone: TimeZoneText.default('America/New_York').describe(
+      'Exchange time zone; naive timestamps in files are read in it',
+    ),
     quarantine_limit_pct: z
       .number()
       .min(0)

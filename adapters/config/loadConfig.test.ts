@@ -2,9 +2,10 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BacktestConfigSchema } from '../../config/backtest.js';
 import { ConfigError } from '../../config/errors.js';
 import { REPO_ROOT } from '../../tests/support/sharedData.js';
-import { loadAppConfig, loadExperiment } from './loadConfig.js';
+import { loadAppConfig, loadExperiment, readConfigFile } from './loadConfig.js';
 
 const CONFIG_DIR = join(REPO_ROOT, 'config');
 
@@ -61,6 +62,17 @@ describe('loadAppConfig', () => {
 
     expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/nowhere\/system\.yaml: file not found$/);
+  });
+});
+
+describe('readConfigFile', () => {
+  it('names a folder given as a configuration file, even the working folder itself', () => {
+    const result = readConfigFile(process.cwd(), BacktestConfigSchema);
+
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      `${process.cwd()}: cannot be read (EISDIR: illegal operation on a directory, read)`,
+    ]);
   });
 });
 

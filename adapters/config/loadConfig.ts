@@ -7,10 +7,10 @@ import { ConfigError } from '../../config/errors.js';
 import { ExperimentConfigSchema, type ExperimentConfig } from '../../config/experiment.js';
 import { deepFreeze, parseConfigText, type ParseResult } from '../../config/parseConfig.js';
 
-/** A path as shown in messages: relative to the working directory when that is shorter. */
+/** A path as shown in messages: relative to the working directory when that is shorter (never empty). */
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel.length < path.length && !rel.startsWith('..') ? rel : path;
+  return rel.length > 0 && rel.length < path.length && !rel.startsWith('..') ? rel : path;
 }
 
 /** Reads and validates one YAML file; a missing or unreadable file is a problem, not a crash. */

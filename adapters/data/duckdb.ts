@@ -1,5 +1,6 @@
 import duckdb from '@duckdb/node-bindings';
 import type { Connection, DataChunk, Vector } from '@duckdb/node-bindings';
+import { FileUnreadableError } from '../../core/data/errors.js';
 
 // The one module that touches DuckDB's low-level vector functions (`@duckdb/node-bindings`, the version pinned by
 // `@duckdb/node-api`). Reading vectors straight into typed arrays is about 3x faster than the public row API
@@ -59,6 +60,24 @@ export async function describeColumns(
     });
   }
   return columns;
+}
+
+/**
+ * `describeColumns` of a query that reads one file. DuckDB's error for a file it cannot read (not Parquet, cut short,
+ * unreadable CSV) quotes the SQL with a caret under it; the user gets FILE_UNREADABLE naming the file and DuckDB's
+ * first line instead.
+ */
+export async function describeFile(
+  connection: Connection,
+  sql: string,
+  file: string,
+): Promise<{ name: string; type: DuckTypeName }[]> {
+  try {
+    return await describeColumns(connection, sql);
+  } catch (error) {
+    const firstLine = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+    throw new FileUnreadableError(file, new Error(firstLine));
+  }
 }
 
 function invalidRows(vector: Vector, size: number): Uint8Array | null {

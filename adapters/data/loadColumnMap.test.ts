@@ -47,4 +47,15 @@ describe('loadColumnMap', () => {
     expect(error.problems.join('\n')).toContain('timestamps.convention');
     expect(error.problems.join('\n')).toContain('bar: must look like 30s, 1m, 5m, 1h or 1d, was "5 minutes"');
   });
+
+  it('names the map file when its time zone does not exist', async () => {
+    const path = await mapFile('timestamps: {timezone: Mars/Olympus}\n');
+
+    const failure = loadColumnMap(path);
+
+    await expect(failure).rejects.toMatchObject({
+      code: 'INVALID_COLUMN_MAP',
+      message: `${path}: timestamps.timezone: an IANA time zone such as America/New_York or UTC, was "Mars/Olympus"`,
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { BarSet } from '../../core/data/BarBatch.js';
 import { parseTimestamp } from '../../core/data/parseTimestamp.js';
 import { createWallToUtc } from '../../core/data/wallToUtc.js';
 import { FileUnreadableError, MissingColumnError } from '../../core/data/errors.js';
-import { describeColumns, openDuck, queryColumns, sqlIdentifier, sqlString, type CodedStrings } from './duckdb.js';
+import { describeFile, openDuck, queryColumns, sqlIdentifier, sqlString, type CodedStrings } from './duckdb.js';
 
 /** Signals aligned to bars, plus the rows that matched no bar (counted and shown, never dropped silently). */
 export interface LoadedSignals {
@@ -40,7 +40,7 @@ export async function loadSignals(path: string, bars: BarSet, map?: ColumnMap): 
     : `read_csv(${sqlString(path)}, all_varchar = true, header = true)`;
   const duck = await openDuck();
   try {
-    const described = await describeColumns(duck.connection, `SELECT * FROM ${source}`);
+    const described = await describeFile(duck.connection, `SELECT * FROM ${source}`, path);
     const names = described.map((column) => column.name);
     const ticker = pick(names, TICKER_NAMES, path, 'ticker');
     const time = pick(names, TIME_NAMES, path, 'ts');

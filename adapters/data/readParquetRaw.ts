@@ -5,7 +5,7 @@ import { QuarantineReason } from '../../core/data/Quarantine.js';
 import type { RawBars, RowProblem } from '../../core/data/RawBars.js';
 import { resolveColumns } from '../../core/data/resolveColumns.js';
 import type { CodedStrings, ColumnReadKind, DuckTypeName } from './duckdb.js';
-import { describeColumns, openDuck, queryColumns, sqlIdentifier, sqlString } from './duckdb.js';
+import { describeFile, openDuck, queryColumns, sqlIdentifier, sqlString } from './duckdb.js';
 
 const NUMERIC = new Set<DuckTypeName>([
   'DOUBLE',
@@ -36,7 +36,7 @@ export async function readParquetRaw(file: string, map?: ColumnMap): Promise<Raw
   const duck = await openDuck();
   try {
     const from = `SELECT * FROM read_parquet(${sqlString(file)})`;
-    const described = await describeColumns(duck.connection, from);
+    const described = await describeFile(duck.connection, from, file);
     const layout = resolveColumns(
       file,
       described.map((column) => column.name),

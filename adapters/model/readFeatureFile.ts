@@ -3,7 +3,7 @@ import { FileUnreadableError, MissingColumnError, UnsupportedFormatError } from 
 import { parseTimestamp } from '../../core/data/parseTimestamp.js';
 import { createWallToUtc } from '../../core/data/wallToUtc.js';
 import type { CodedStrings } from '../data/duckdb.js';
-import { describeColumns, openDuck, queryColumns, sqlIdentifier, sqlString } from '../data/duckdb.js';
+import { describeFile, openDuck, queryColumns, sqlIdentifier, sqlString } from '../data/duckdb.js';
 import { FeatureColumnMissingError, FeatureFileInvalidError } from './errors.js';
 
 /** A features file (what `intraday features compute` writes) read for a model: keys plus the requested columns. */
@@ -33,7 +33,7 @@ export async function readFeatureHeader(path: string): Promise<string[]> {
   const source = sourceOf(path);
   const duck = await openDuck();
   try {
-    return (await describeColumns(duck.connection, `SELECT * FROM ${source}`)).map((column) => column.name);
+    return (await describeFile(duck.connection, `SELECT * FROM ${source}`, path)).map((column) => column.name);
   } finally {
     duck.close();
   }
@@ -49,7 +49,7 @@ export async function readFeatureFile(path: string, columns: readonly string[]):
   const source = sourceOf(path);
   const duck = await openDuck();
   try {
-    const described = await describeColumns(duck.connection, `SELECT * FROM ${source}`);
+    const described = await describeFile(duck.connection, `SELECT * FROM ${source}`, path);
     const header = described.map((column) => column.name);
     const pick = (wanted: readonly string[], field: string): string => {
       const found = header.find((name) => wanted.includes(name.toLowerCase()));

@@ -9,8 +9,10 @@ import { ConfigError } from '../../config/errors.js';
 import { signalInformationCoefficient } from '../../core/analytics/index.js';
 import { runBacktest, simBrokerConfigFrom } from '../../core/backtest/index.js';
 import { formatDay } from '../../core/calendar/index.js';
+import { NoSignalMatchesError } from '../../core/data/errors.js';
 import { resolveConfigDir } from '../paths.js';
-import { formatSeconds } from '../text.js';
+import { keepQuarantine } from '../keepQuarantine.js';
+import { formatSeconds, parsePercentOption } from '../text.js';
 
 interface BacktestOptions {
   readonly data: string;
@@ -19,6 +21,7 @@ interface BacktestOptions {
   readonly map?: string;
   readonly json: string;
   readonly costs: string;
+  readonly maxQuarantinePct?: string;
 }
 
 /** JSON has no NaN or infinities: write them as null, "Infinity" or "-Infinity" so nothing is silently zero. */
@@ -38,12 +41,20 @@ export function registerBacktestCommands(program: Command): void {
     .option('--map <columns.yaml>', 'column map of the data file (also applies to the signal timestamps)')
     .requiredOption('--json <out.json>', 'where to write metrics, the daily equity series and the trade list')
     .option('--costs <mode>', '"config" (default) or "none": no commission and no slippage', 'config')
+    .option(
+      '--max-quarantine-pct <n>',
+      'refuse the bar file when more rows than this are quarantined (default: config/system.yaml)',
+    )
     .action(async (options: BacktestOptions) => {
       const started = performance.now();
       if (options.costs !== 'config' && options.costs !== 'none') {
         throw new Error(`--costs must be "config" or "none", was "${options.costs}"`);
       }
       const app = loadAppConfig(resolveConfigDir(program.opts<{ configDir?: string }>().configDir));
+      const limit =
+        options.maxQuarantinePct === undefined
+          ? app.system.data.quarantine_limit_pct
+          : parsePercentOption('--max-quarantine-pct', options.maxQuarantinePct);
       let settings = BacktestConfigSchema.parse({});
       if (options.config) {
         const parsed = readConfigFile(resolve(options.config), BacktestConfigSchema);
@@ -52,15 +63,29 @@ export function registerBacktestCommands(program: Command): void {
       }
       const map = options.map ? await loadColumnMap(options.map) : undefined;
       const { bars, quarantine } = await loadBars(resolve(options.data), map ? { map } : {});
-      const signals = await loadSignals(resolve(options.signals), bars, map);
+      const out = resolve(options.json);
       console.log(
         `bars: ${quarantine.rowsOut} of ${quarantine.rowsIn} rows (${quarantine.rowsIn - quarantine.rowsOut} quarantined)`,
       );
+      mkdirSync(dirname(out), { recursive: true });
+      await keepQuarantine(resolve(options.data), quarantine, `${out.replace(/\.[^./]+$/, '')}.quarantine.csv`, limit);
+      const signals = await loadSignals(resolve(options.signals), bars, map);
       console.log(
         `signals: ${signals.matched} matched of ${signals.rows} rows; ${signals.unmatched} match no bar, ` +
           `${signals.duplicates} duplicates, ${signals.invalid} out of range`,
       );
       for (const example of signals.examples) console.log(`  ${example}`);
+      if (signals.matched === 0) {
+        const { rows, unmatched, invalid, examples } = signals;
+        throw new NoSignalMatchesError(
+          resolve(options.signals),
+          resolve(options.data),
+          rows,
+          unmatched,
+          invalid,
+          examples[0],
+        );
+      }
       const result = runBacktest({
         bars,
         signals: signals.columns,
@@ -88,8 +113,6 @@ export function registerBacktestCommands(program: Command): void {
           exitTs: new Date(trade.exitTs).toISOString(),
         })),
       };
-      const out = resolve(options.json);
-      mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(output, jsonNumber, 2)}\n`);
       const m = result.metrics;
       console.log(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadAppConfig } from '../../adapters/config/loadConfig.js';
 import type { SqlSession } from '../../adapters/feedback/index.js';
 import {
+  isConnectionError,
   migrate,
   migrationStatus,
   openSqlSession,
@@ -18,6 +19,27 @@ async function openConfigured(program: Command): Promise<SqlSession> {
   return openSqlSession(target, process.env);
 }
 
+/**
+ * Runs `work` on the configured session and closes it. A server that cannot be reached is named (password masked)
+ * with where its address came from, instead of the driver's bare "connect ECONNREFUSED".
+ */
+async function withSession(program: Command, work: (session: SqlSession) => Promise<void>): Promise<void> {
+  const session = await openConfigured(program);
+  try {
+    await work(session);
+  } catch (error) {
+    if (!isConnectionError(error)) throw error;
+    throw new Error(
+      `${session.description}: cannot connect (${(error as Error).message}); check that the server runs there and ` +
+        'the address (INTRADAY_PG_URL, else PGHOST/PGPORT/PGDATABASE/PGUSER, else postgres.* in config/system.yaml), ' +
+        'or use the embedded PGlite (postgres.embedded: true with neither INTRADAY_PG_URL nor PGHOST set)',
+      { cause: error },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
 /** `intraday db migrate` and `intraday db status`: the feedback log's schema. */
 export function registerDbCommands(program: Command): void {
   const db = program
@@ -27,8 +49,7 @@ export function registerDbCommands(program: Command): void {
   db.command('migrate')
     .description('apply pending migrations (numbered, forward-only SQL files; each in its own transaction)')
     .action(async () => {
-      const session = await openConfigured(program);
-      try {
+      await withSession(program, async (session) => {
         const report = await migrate(session, readMigrations());
         const names = report.applied.map((migration) => `${pad(migration.version)}_${migration.name}`);
         console.log(
@@ -36,16 +57,13 @@ export function registerDbCommands(program: Command): void {
             ? `${session.description}: up to date at version ${report.version}`
             : `${session.description}: applied ${names.join(', ')}; now at version ${report.version}`,
         );
-      } finally {
-        await session.close();
-      }
+      });
     });
 
   db.command('status')
     .description('list migrations (applied with their time, or pending) and how time-partitioned tables are stored')
     .action(async () => {
-      const session = await openConfigured(program);
-      try {
+      await withSession(program, async (session) => {
         const states = await migrationStatus(session, readMigrations());
         console.log(session.description);
         for (const state of states) {
@@ -59,9 +77,7 @@ export function registerDbCommands(program: Command): void {
         }
         const pending = states.filter((state) => state.appliedAt === null).length;
         if (pending > 0) console.log(`  ${pending} pending: run \`intraday db migrate\``);
-      } finally {
-        await session.close();
-      }
+      });
     });
 }
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadAppConfig, loadExperiment } from '../../adapters/config/loadConfig.js';
+import { ConfigError } from '../../config/errors.js';
+import type { ExperimentConfig } from '../../config/experiment.js';
 import { startDevServer } from '../../adapters/temporal/devServer.js';
 import { embeddedDbFile } from '../../workers/research/researchStack.js';
 import { resolveTemporalCli } from '../../adapters/temporal/temporalCli.js';
@@ -11,6 +13,7 @@ import { listExperiments, formatExperimentList } from '../experiment/listExperim
 import { openStack } from '../experiment/openStack.js';
 import { runExperiment } from '../experiment/runExperiment.js';
 import { resolveConfigDir, resolveDataDir } from '../paths.js';
+import { parseCountOption } from '../text.js';
 
 interface RunFlags {
   json?: boolean;
@@ -22,9 +25,12 @@ async function runFile(program: Command, file: string, flags: RunFlags, banner?:
   const app = loadAppConfig(resolveConfigDir(program.opts<{ configDir?: string }>().configDir));
   // Checked here too, so a bad file fails before any server or worker starts.
   const config = loadExperiment(resolve(file), app);
+  const embedded = !process.env['TEMPORAL_ADDRESS'];
+  // The workers run here, so the data file is theirs to read: a wrong path fails now, not after a server started
+  // (a remote worker may see other files, so only the embedded default checks).
+  if (embedded) checkDataFile(file, config.data);
   const log = (line: string): void => console.error(line);
   if (banner) log(banner);
-  const embedded = !process.env['TEMPORAL_ADDRESS'];
   log(
     embedded
       ? 'starting the embedded Temporal dev server and the workers (TEMPORAL_ADDRESS is not set)'
@@ -41,6 +47,15 @@ async function runFile(program: Command, file: string, flags: RunFlags, banner?:
     return result;
   } finally {
     await stack.stop();
+  }
+}
+
+/** A csv or parquet source names a file that exists, the check the prepare step makes in the worker. */
+function checkDataFile(file: string, data: ExperimentConfig['data']): void {
+  if ((data.source !== 'csv' && data.source !== 'parquet') || data.path === undefined) return;
+  const path = resolve(data.path);
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) {
+    throw new ConfigError([`${file}: data.path "${path}" is not a readable file`]);
   }
 }
 
@@ -83,10 +98,11 @@ export function registerExperimentCommands(program: Command): void {
     .option('--query <visibility query>', 'extra filter, e.g. \'verdict = "promising"\'')
     .option('--limit <n>', 'most recent first, at most n', '50')
     .action(async (flags: { json?: boolean; query?: string; limit: string }) => {
+      const limit = parseCountOption('--limit', flags.limit);
       const app = loadAppConfig(resolveConfigDir(program.opts<{ configDir?: string }>().configDir));
       const stack = await openStack({ app, workers: false });
       try {
-        const rows = await listExperiments(stack.client, flags.query, Number(flags.limit));
+        const rows = await listExperiments(stack.client, flags.query, limit);
         console.log(flags.json ? JSON.stringify(rows, null, 2) : formatExperimentList(rows));
       } finally {
         await stack.stop();

@@ -3,11 +3,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadAppConfig } from '../../adapters/config/loadConfig.js';
 import { loadBars, loadColumnMap, writeTable } from '../../adapters/data/index.js';
-import { writeQuarantine } from '../../adapters/data/writeQuarantine.js';
 import { buildFeaturePipeline } from '../../core/features/index.js';
 import { buildFeatureTable } from '../../core/pipeline/buildFeatureTable.js';
+import { keepQuarantine } from '../keepQuarantine.js';
 import { resolveConfigDir, resolveDataDir } from '../paths.js';
-import { formatSeconds, parseNameList, parseTickerList } from '../text.js';
+import { formatSeconds, parseNameList, parsePercentOption, parseTickerList } from '../text.js';
 
 interface ComputeOptions {
   readonly data: string;
@@ -38,6 +38,10 @@ export function registerFeatureCommands(program: Command): void {
     .action(async (options: ComputeOptions) => {
       const started = performance.now();
       const app = loadAppConfig(resolveConfigDir(program.opts<{ configDir?: string }>().configDir));
+      const limit =
+        options.maxQuarantinePct === undefined
+          ? app.system.data.quarantine_limit_pct
+          : parsePercentOption('--max-quarantine-pct', options.maxQuarantinePct);
       const pipeline = buildFeaturePipeline(app.features, parseNameList(options.features));
       const targetNames =
         options.targets === 'none' ? [] : (parseNameList(options.targets) ?? Object.keys(app.targets.targets));
@@ -56,22 +60,8 @@ export function registerFeatureCommands(program: Command): void {
       const label = bars.origin.kind === 'synthetic' ? `SYNTHETIC DATA (${bars.origin.detail})` : bars.origin.detail;
       console.log(`input: ${label}`);
       console.log(`rows in: ${quarantine.rowsIn}`);
-      const quarantined = quarantine.rowsIn - quarantine.rowsOut;
-      console.log(`rows quarantined: ${quarantined}`);
-      for (const [reason, count] of Object.entries(quarantine.counts).sort()) console.log(`  ${reason}: ${count}`);
-      if (quarantined > 0) {
-        const path = `${out.replace(/\.[^.]+$/, '')}.quarantine.csv`;
-        await writeQuarantine(path, quarantine);
-        console.log(`  every quarantined row, with its line, reason and original text: ${path}`);
-      }
-      const limit = Number(options.maxQuarantinePct ?? app.system.data.quarantine_limit_pct);
-      const share = quarantine.rowsIn === 0 ? 0 : (100 * quarantined) / quarantine.rowsIn;
-      if (share > limit) {
-        throw new Error(
-          `${input}: ${share.toFixed(1)}% of rows were quarantined, above the limit of ${limit}% ` +
-            '(check the column map and timestamp convention, or raise --max-quarantine-pct); no output written',
-        );
-      }
+      console.log(`rows quarantined: ${quarantine.rowsIn - quarantine.rowsOut}`);
+      await keepQuarantine(input, quarantine, `${out.replace(/\.[^.]+$/, '')}.quarantine.csv`, limit);
 
       const table = buildFeatureTable(bars, { pipeline, targets: app.targets, targetNames });
       await writeTable(out, table);

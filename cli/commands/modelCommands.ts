@@ -132,6 +132,11 @@ async function train(config: AppConfig, options: TrainOptions, registry: ModelRe
   if (spec.task !== target.type) {
     throw new ModelTaskMismatchError(options.model, spec.task, options.target, target.type);
   }
+  const out = resolve(options.out);
+  // The trainer would stop on it with a Python traceback, after the data was read.
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new Error(`--out ${out}: expected a folder for the model files, found a file`);
+  }
   const data = resolve(options.data);
   const header = await readFeatureHeader(data);
   if (!header.includes(options.target)) {
@@ -148,7 +153,6 @@ async function train(config: AppConfig, options: TrainOptions, registry: ModelRe
   if (missing.length > 0) throw new FeatureColumnMissingError(data, missing, header);
   if (features.length === 0) throw new FeatureColumnMissingError(data, Object.keys(config.features.features), header);
 
-  const out = resolve(options.out);
   console.log(
     `training ${options.model} (${spec.framework} ${spec.task}) on ${options.target} with ${features.length} features`,
   );

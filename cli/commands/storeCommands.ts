@@ -1,18 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LocalBlobStore } from '../../adapters/blob/LocalBlobStore.js';
 import { openBlobStore } from '../../adapters/blob/openBlobStore.js';
 import { loadAppConfig } from '../../adapters/config/loadConfig.js';
 import { loadBars, loadColumnMap } from '../../adapters/data/index.js';
-import { writeQuarantine } from '../../adapters/data/writeQuarantine.js';
-import { BarStore, FeatureStore } from '../../adapters/store/index.js';
+import { BarStore, checkDatasetName, FeatureStore } from '../../adapters/store/index.js';
 import { parseDay } from '../../core/calendar/index.js';
 import { formatBarSize } from '../../core/data/Bar.js';
 import type { BlobStore } from '../../core/storage/blobStore.js';
 import { formatGapReport } from '../../core/storage/formatGapReport.js';
+import { keepQuarantine } from '../keepQuarantine.js';
 import { resolveConfigDir, resolveDataDir } from '../paths.js';
-import { formatSeconds, parseTickerList } from '../text.js';
+import { formatSeconds, parsePercentOption, parseTickerList } from '../text.js';
 
 interface PutOptions {
   readonly dataset: string;
@@ -59,7 +58,13 @@ export function registerStoreCommands(program: Command): void {
     )
     .action(async (options: PutOptions) => {
       const started = performance.now();
+      // Checked first: the quarantine file below is named after the dataset.
+      checkDatasetName(options.dataset);
       const { blobs, limitPct } = await open();
+      const limit =
+        options.maxQuarantinePct === undefined
+          ? limitPct
+          : parsePercentOption('--max-quarantine-pct', options.maxQuarantinePct);
       const input = resolve(options.data);
       const { bars, quarantine } = await loadBars(input, {
         ...(options.map ? { map: await loadColumnMap(options.map) } : {}),
@@ -68,23 +73,9 @@ export function registerStoreCommands(program: Command): void {
       const label = bars.origin.kind === 'synthetic' ? `SYNTHETIC DATA (${bars.origin.detail})` : bars.origin.detail;
       console.log(`input: ${label}`);
       console.log(`rows in: ${quarantine.rowsIn}`);
-      const quarantined = quarantine.rowsIn - quarantine.rowsOut;
-      console.log(`rows quarantined: ${quarantined}`);
-      for (const [reason, count] of Object.entries(quarantine.counts).sort()) console.log(`  ${reason}: ${count}`);
-      if (quarantined > 0) {
-        const path = join(resolveDataDir(), 'quarantine', options.dataset, `${basename(input)}.quarantine.csv`);
-        mkdirSync(dirname(path), { recursive: true });
-        await writeQuarantine(path, quarantine);
-        console.log(`  every quarantined row, with its line, reason and original text: ${path}`);
-      }
-      const limit = Number(options.maxQuarantinePct ?? limitPct);
-      const share = quarantine.rowsIn === 0 ? 0 : (100 * quarantined) / quarantine.rowsIn;
-      if (share > limit) {
-        throw new Error(
-          `${input}: ${share.toFixed(1)}% of rows were quarantined, above the limit of ${limit}% ` +
-            '(check the column map and timestamp convention, or raise --max-quarantine-pct); nothing stored',
-        );
-      }
+      console.log(`rows quarantined: ${quarantine.rowsIn - quarantine.rowsOut}`);
+      const path = join(resolveDataDir(), 'quarantine', options.dataset, `${basename(input)}.quarantine.csv`);
+      await keepQuarantine(input, quarantine, path, limit, 'nothing stored');
       const summary = await new BarStore(blobs).append(options.dataset, bars);
       const tickers = bars.batches.filter((batch) => batch.length > 0).map((batch) => batch.ticker);
       console.log(

@@ -17,6 +17,7 @@ export const DataErrorCode = {
   INVALID_COLUMN_MAP: 'INVALID_COLUMN_MAP',
   INVALID_FACTOR_FILE: 'INVALID_FACTOR_FILE',
   INVALID_OPTION: 'INVALID_OPTION',
+  NO_SIGNAL_MATCHES: 'NO_SIGNAL_MATCHES',
 } as const;
 export type DataErrorCode = (typeof DataErrorCode)[keyof typeof DataErrorCode];
 
@@ -133,5 +134,22 @@ export class InvalidFactorFileError extends AppError {
 export class InvalidOptionError extends AppError {
   constructor(option: string, expected: string, found: string) {
     super(DataErrorCode.INVALID_OPTION, `${option} must be ${expected}, was ${quote(found)}`);
+  }
+}
+
+/**
+ * Not one row of a signals file lines up with a bar (or the file has no rows): a backtest of it would trade nothing
+ * and look like a result. Usually the timestamps follow another convention or zone than the bar file's.
+ */
+export class NoSignalMatchesError extends AppError {
+  constructor(file: string, barsFile: string, rows: number, unmatched: number, invalid: number, first?: string) {
+    super(
+      DataErrorCode.NO_SIGNAL_MATCHES,
+      rows === 0
+        ? `${file}: expected signals after the header, found no rows`
+        : `${file}: none of its ${rows} rows matches a bar of ${barsFile} (${unmatched} match no bar, ${invalid} ` +
+            `out of range)${first ? `; first: ${first}` : ''}; signal timestamps follow the bar file's convention ` +
+            '(naive times are New York bar starts unless a --map says otherwise)',
+    );
   }
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createResearchActivities, type ResearchDeps } from '../../activities/research.js';
 import { RESEARCH_TASK_QUEUE } from '../../core/experiment/searchAttributes.js';
+import { writeLogEntry } from './logLine.js';
 
 /** workflows/index: the compiled file next to this one under dist/, or the TypeScript source when run from it. */
 export function workflowsPath(): string {
@@ -48,14 +49,15 @@ let runtimeInstalled = false;
 
 /**
  * The SDK logs every worker state change at INFO; a CLI user wants warnings and errors only (a failed workflow
- * task still shows). INTRADAY_TEMPORAL_LOG_LEVEL (TRACE..ERROR) overrides. Installed once, before any worker.
+ * task still shows), and a bad-input failure in one line (logLine.ts). INTRADAY_TEMPORAL_LOG_LEVEL (TRACE..ERROR)
+ * overrides the level. Installed once, before any worker.
  */
 export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   const level = (process.env['INTRADAY_TEMPORAL_LOG_LEVEL'] ?? 'WARN') as 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   try {
-    Runtime.install({ logger: new DefaultLogger(level) });
+    Runtime.install({ logger: new DefaultLogger(level, writeLogEntry) });
   } catch {
     // Already installed by the host (a test or an embedding application): keep theirs.
   }
