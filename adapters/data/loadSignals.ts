@@ -28,12 +28,21 @@ function pick(names: readonly string[], wanted: readonly string[], file: string,
   return found;
 }
 
+/** Which end of its bar a signal's timestamp names. */
+export type SignalTimestamps = 'bar_start' | 'bar_end';
+
 /**
  * Reads a signals file (CSV or Parquet: ticker, ts, signal, confidence) and aligns it to the bars. Timestamps follow
  * the data file's convention: naive times in the map's zone (New York by default), bar starts unless the map says
- * bar_end. A signal for bar t is acted on at the close of bar t.
+ * bar_end, or `convention` when given (files written by `intraday model predict` and `features compute` carry bar
+ * starts whatever the data file used). A signal for bar t is acted on at the close of bar t.
  */
-export async function loadSignals(path: string, bars: BarSet, map?: ColumnMap): Promise<LoadedSignals> {
+export async function loadSignals(
+  path: string,
+  bars: BarSet,
+  map?: ColumnMap,
+  convention?: SignalTimestamps,
+): Promise<LoadedSignals> {
   if (!existsSync(path)) throw new FileUnreadableError(path, new Error('no such file'));
   const source = /\.(parquet|pq)$/i.test(path)
     ? `read_parquet(${sqlString(path)})`
@@ -59,6 +68,7 @@ export async function loadSignals(path: string, bars: BarSet, map?: ColumnMap): 
     return align(
       bars,
       map,
+      (convention ?? map?.timestamps.convention) === 'bar_end',
       length,
       columns[0] as CodedStrings,
       columns[1] as CodedStrings,
@@ -73,6 +83,7 @@ export async function loadSignals(path: string, bars: BarSet, map?: ColumnMap): 
 function align(
   bars: BarSet,
   map: ColumnMap | undefined,
+  barEnd: boolean,
   length: number,
   tickers: CodedStrings,
   times: CodedStrings,
@@ -80,7 +91,6 @@ function align(
   confidence: Float64Array,
 ): LoadedSignals {
   const toUtc = createWallToUtc(map?.timestamps.timezone ?? 'America/New_York');
-  const barEnd = map?.timestamps.convention === 'bar_end';
   const lookup = new Map(
     bars.batches.map((batch) => [batch.ticker, new Map(Array.from(batch.ts, (ts, i) => [ts, i]))]),
   );

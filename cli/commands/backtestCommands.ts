@@ -22,6 +22,7 @@ interface BacktestOptions {
   readonly json: string;
   readonly costs: string;
   readonly maxQuarantinePct?: string;
+  readonly signalsTs: string;
 }
 
 /** JSON has no NaN or infinities: write them as null, "Infinity" or "-Infinity" so nothing is silently zero. */
@@ -42,6 +43,12 @@ export function registerBacktestCommands(program: Command): void {
     .requiredOption('--json <out.json>', 'where to write metrics, the daily equity series and the trade list')
     .option('--costs <mode>', '"config" (default) or "none": no commission and no slippage', 'config')
     .option(
+      '--signals-ts <convention>',
+      'which end of its bar a signal timestamp names: "data" (the data file\'s convention, default), "bar_start" ' +
+        '(what `intraday model predict` writes) or "bar_end"',
+      'data',
+    )
+    .option(
       '--max-quarantine-pct <n>',
       'refuse the bar file when more rows than this are quarantined (default: config/system.yaml)',
     )
@@ -49,6 +56,10 @@ export function registerBacktestCommands(program: Command): void {
       const started = performance.now();
       if (options.costs !== 'config' && options.costs !== 'none') {
         throw new Error(`--costs must be "config" or "none", was "${options.costs}"`);
+      }
+      const signalsTs = options.signalsTs;
+      if (signalsTs !== 'data' && signalsTs !== 'bar_start' && signalsTs !== 'bar_end') {
+        throw new Error(`--signals-ts must be "data", "bar_start" or "bar_end", was "${signalsTs}"`);
       }
       const app = loadAppConfig(resolveConfigDir(program.opts<{ configDir?: string }>().configDir));
       const limit =
@@ -69,7 +80,16 @@ export function registerBacktestCommands(program: Command): void {
       );
       mkdirSync(dirname(out), { recursive: true });
       await keepQuarantine(resolve(options.data), quarantine, `${out.replace(/\.[^./]+$/, '')}.quarantine.csv`, limit);
-      const signals = await loadSignals(resolve(options.signals), bars, map);
+      const convention = signalsTs === 'data' ? undefined : signalsTs;
+      if (convention === undefined && map?.timestamps.convention === 'bar_end') {
+        // Read as the issue's contract says (the data file's convention); the trap is a predictions file, whose
+        // bar starts read as bar ends would put every signal one bar early: a look-ahead.
+        console.log(
+          'signals: timestamps read as bar ends, like the data file; files from `intraday model predict` hold bar ' +
+            'starts: pass --signals-ts bar_start for those',
+        );
+      }
+      const signals = await loadSignals(resolve(options.signals), bars, map, convention);
       console.log(
         `signals: ${signals.matched} matched of ${signals.rows} rows; ${signals.unmatched} match no bar, ` +
           `${signals.duplicates} duplicates, ${signals.invalid} out of range`,

@@ -126,4 +126,68 @@ describe('intraday backtest', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--costs must be "config" or "none", was "cheap"');
   });
+
+  it('reads bar-start signals against a bar_end data file with --signals-ts bar_start, never a bar early', async () => {
+    await prepare();
+    // The same bars stamped at their ends, as some vendors write them, with a column map that says so.
+    const lines = readFileSync(bars, 'utf8').trim().split('\n');
+    const at = lines[0]!.split(',').indexOf('ts');
+    const shifted = lines.slice(1).map((line) => {
+      const cells = line.split(',');
+      cells[at] = new Date(Date.parse(cells[at]!) + 300_000).toISOString();
+      return cells.join(',');
+    });
+    const barEnds = join(dir, 'bar-ends.csv');
+    writeFileSync(barEnds, `${[lines[0], ...shifted].join('\n')}\n`);
+    const map = join(dir, 'bar-end-map.yaml');
+    writeFileSync(map, 'timestamps: {convention: bar_end}\n');
+    // Predictions as `intraday model predict` writes them: bar starts. Long from the 15:00 bar, flat from 15:30.
+    const entrySignal = Date.parse('2024-03-05T15:00:00.000Z');
+    const predictions = join(dir, 'predictions.csv');
+    writeFileSync(
+      predictions,
+      'ticker,ts,signal,confidence\nAAA,2024-03-05T15:00:00.000Z,1,1\nAAA,2024-03-05T15:30:00.000Z,0,1\n',
+    );
+    const run = async (name: string, more: readonly string[]) => {
+      const json = join(dir, `${name}.json`);
+      const result = await intraday([
+        'backtest',
+        '--data',
+        barEnds,
+        '--map',
+        map,
+        '--signals',
+        predictions,
+        '--json',
+        json,
+        ...more,
+      ]);
+      expect(result.code, result.err).toBe(0);
+      const trades = (JSON.parse(readFileSync(json, 'utf8')) as { trades: { entryTs: string }[] }).trades;
+      return { out: result.out, entry: Date.parse(trades[0]!.entryTs) };
+    };
+
+    const asData = await run('as-data', []);
+    const asStarts = await run('as-starts', ['--signals-ts', 'bar_start']);
+    const bad = await intraday([
+      'backtest',
+      '--data',
+      barEnds,
+      '--map',
+      map,
+      '--signals',
+      predictions,
+      '--json',
+      join(dir, 'x.json'),
+      '--signals-ts',
+      'middle',
+    ]);
+
+    expect(asData.out, 'the trap is named').toContain('pass --signals-ts bar_start');
+    // The decision bar is 15:00-15:05: its order fills at the next bar's open, 15:05, never earlier.
+    expect(asStarts.entry).toBe(entrySignal + 300_000);
+    expect(asData.entry, 'read as bar ends, the same file acts one bar early').toBe(entrySignal);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--signals-ts must be "data", "bar_start" or "bar_end", was "middle"');
+  });
 });
