@@ -13,10 +13,12 @@ export const DataSettingsSchema = z
       .array(Ticker)
       .min(1)
       .default(['AAPL', 'MSFT', 'GOOG'])
-      .describe('Tickers known to the system; rows for other tickers are quarantined when a file is loaded'),
+      .describe(
+        'Tickers of the live session (reserved: not read yet); loading a file filters tickers only with --universe',
+      ),
     bar: BarSizeText.default('5m'),
     timezone: TimeZoneText.default('America/New_York').describe(
-      'Exchange time zone; naive timestamps in files are read in it',
+      "Exchange time zone (reserved: not read yet); naive timestamps in a file are read in its column map's zone",
     ),
     quarantine_limit_pct: z
       .number()
