@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Table, TableColumn } from '../../core/data/Table.js';
+import { writeAtomically } from './writeAtomically.js';
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
@@ -29,9 +30,13 @@ function formatterFor(column: TableColumn): (row: number) => string {
 /**
  * Writes a table as CSV: a header of column names, `\n` line ends, numbers in shortest round-trip form, timestamps
  * in ISO-8601 UTC and NaN as an empty cell. The same table always gives the same bytes. Table metadata is not
- * written (CSV has no place for it).
+ * written (CSV has no place for it). The file appears complete or not at all (`writeAtomically`).
  */
 export async function writeCsv(path: string, table: Table): Promise<void> {
+  await writeAtomically(path, (temporary) => writeCsvTo(temporary, table));
+}
+
+async function writeCsvTo(path: string, table: Table): Promise<void> {
   const formatters = table.columns.map(formatterFor);
   const handle = await open(path, 'w');
   try {

@@ -1,6 +1,7 @@
 import type { Table, TableColumn } from '../../core/data/Table.js';
 import type { AppendColumn } from './duckdb.js';
 import { appendColumns, openDuck, runSql, sqlIdentifier, sqlString } from './duckdb.js';
+import { writeAtomically } from './writeAtomically.js';
 
 const MAX_ENUM = 65_535;
 
@@ -67,7 +68,7 @@ export function parquetCopyOptions(options: ParquetWriteOptions = {}): string[] 
  * bit-exact), then `COPY ... TO` writes one file (zstd-compressed unless `options` say otherwise) with the table
  * metadata as key-value metadata. Numbers are DOUBLE (NaN as NULL), timestamps TIMESTAMP WITH TIME ZONE in
  * microseconds (whole milliseconds are kept), strings VARCHAR. One thread keeps row groups, and so the bytes,
- * identical from run to run.
+ * identical from run to run. The file appears complete or not at all (`writeAtomically`).
  */
 export async function writeParquet(path: string, table: Table, options: ParquetWriteOptions = {}): Promise<void> {
   const prepared = table.columns.map(prepare);
@@ -89,9 +90,11 @@ export async function writeParquet(path: string, table: Table, options: ParquetW
       ...(metadata.length > 0 ? [`KV_METADATA {${metadata.join(', ')}}`] : []),
     ];
     const select = prepared.map((column) => column.select).join(', ');
-    await runSql(
-      duck.connection,
-      `COPY (SELECT ${select} FROM bars_out) TO ${sqlString(path)} (${copyOptions.join(', ')})`,
+    await writeAtomically(path, (temporary) =>
+      runSql(
+        duck.connection,
+        `COPY (SELECT ${select} FROM bars_out) TO ${sqlString(temporary)} (${copyOptions.join(', ')})`,
+      ),
     );
   } finally {
     duck.close();
