@@ -27,7 +27,9 @@ const TABLE: Table = {
 
 describe('writeAtomically', () => {
   it('leaves an earlier file whole, and no temporary file, when the write fails part way', async () => {
-    const path = join(folder, 'out.csv');
+    // A folder of its own: the tests run in shuffled order and the other one writes beside this one.
+    const inner = await mkdtemp(join(folder, 'failed-'));
+    const path = join(inner, 'out.csv');
     await writeFile(path, 'the earlier, complete file\n');
 
     await expect(
@@ -38,7 +40,7 @@ describe('writeAtomically', () => {
     ).rejects.toThrow('disk full');
 
     expect(await readFile(path, 'utf8')).toBe('the earlier, complete file\n');
-    expect(await readdir(folder)).toEqual(['out.csv']);
+    expect(await readdir(inner)).toEqual(['out.csv']);
   });
 
   it('puts CSV and Parquet in place under their own names, with nothing left beside them', async () => {
