@@ -46,6 +46,12 @@ export interface EngineState {
    * states saved before it was kept.
    */
   drawdownFlatten?: boolean;
+  /**
+   * Entries into flat tickers are being skipped because `max_positions` tickers are held or worked
+   * (`entriesPaused.ts`); kept so the pause and its end are each logged once. Absent in states saved before it was
+   * kept.
+   */
+  entriesPaused?: boolean;
   /** New York day (yyyymmdd) and ISO week (yyyyww) of the latest event, with the equity they started at. */
   day: number;
   dayStartEquity: Micros;

@@ -37,6 +37,7 @@ export function createEngine(setup: EngineSetup): EngineState {
     killSwitch: setup.risk.limits.kill_switch,
     killSwitchFlatten: false,
     drawdownFlatten: false,
+    entriesPaused: false,
     day: 0,
     dayStartEquity: setup.initialCash,
     week: 0,

@@ -4,6 +4,7 @@ import { checkSignalOutput } from '../signals/index.js';
 import { targetQuantity } from '../sizing/index.js';
 import type { EngineCommand } from '../trading/commands.js';
 import type { SignalReceived } from '../trading/events.js';
+import { entriesPaused } from './entriesPaused.js';
 import type { EngineState } from './EngineState.js';
 import { logRecord } from './logRecord.js';
 import { orderTowards } from './orderFlow.js';
@@ -52,6 +53,8 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
   // The kill switch is the operator's (`KillSwitchSet`) or the risk limits' own (`kill_switch`, as checkKillSwitch reads it).
   const reducing = state.killSwitch || state.risk.limits.kill_switch || state.tradingState !== 'ACTIVE';
   if (reducing && current === 0) return;
+  // Flat with nothing working: an entry, which the risk manager would refuse at max positions (entriesPaused.ts).
+  if (position === 0 && working === 0 && entriesPaused(state, event.ts, out)) return;
   const sizing = state.risk.sizing;
   const warm = memory.returns >= sizing.volatility_target.lookback_bars;
   const target = targetQuantity({

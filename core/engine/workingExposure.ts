@@ -48,6 +48,16 @@ export function effectiveTotals(state: EngineState): EffectiveTotals | undefined
 }
 
 /**
+ * `effectiveTotals(state).positions` without building the totals (asked for every signal in a flat ticker), or
+ * undefined exactly when `effectiveTotals` is: the count of tickers held or worked, working orders counted as
+ * filled, which is what `checkMaxPositions` compares with `max_positions`.
+ */
+export function effectivePositionCount(state: EngineState): number | undefined {
+  const sum = workingSum(state);
+  return sum.unmarked > 0 ? undefined : state.portfolio.openPositions + sum.positions;
+}
+
+/**
  * Re-reads the working part of `ticker` after its working shares, its account position or its mark may have
  * changed. The engine calls it wherever that happens: an order registered or cancelled, a broker report, a bar
  * close in a worked ticker (`refreshWorkedMark`). Before the sum is first asked for there is nothing to keep.
