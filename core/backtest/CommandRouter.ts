@@ -2,6 +2,7 @@ import { cancelOrder, replaceOrder, submitOrder, type BrokerEvent, type SimBroke
 import { handleEvent, type EngineState } from '../engine/index.js';
 import { toDollars } from '../money/money.js';
 import type { EngineCommand } from '../trading/commands.js';
+import { Side } from '../trading/types.js';
 import type { EngineEvent } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
 import type { TradeLedger } from './TradeLedger.js';
@@ -34,7 +35,11 @@ export class CommandRouter {
     this.drain(engine, broker, bar);
   }
 
-  /** Broker events from a bar: executions are measured against the bar open for the slippage paid. */
+  /**
+   * Broker events from a bar: executions are measured against the bar open for the slippage paid, against the order
+   * (a buy above the open, a sell below it). A limit fill better than the open is not slippage, and not a negative
+   * cost either: the broker never slips limit orders, so they count zero.
+   */
   deliver(
     engine: EngineState,
     broker: SimBrokerState,
@@ -45,7 +50,9 @@ export class CommandRouter {
     for (const event of events) {
       if (event.type === 'ExecutionReported') {
         const execution = event.execution;
-        const slippage = Math.abs(toDollars(execution.price) - open) * execution.quantity;
+        const worse =
+          execution.side === Side.BUY ? toDollars(execution.price) - open : open - toDollars(execution.price);
+        const slippage = Math.max(worse, 0) * execution.quantity;
         this.slippage += slippage;
         this.countExecution(event, bar, slippage);
       }

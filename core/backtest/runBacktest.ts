@@ -8,7 +8,6 @@ import {
 } from '../analytics/index.js';
 import {
   createSimBrokerState,
-  processBar,
   simBrokerFromJson,
   simBrokerToJson,
   type SimBrokerConfig,
@@ -22,7 +21,8 @@ import { toDollars, toMicros } from '../money/money.js';
 import { equity, grossExposure } from '../portfolio/index.js';
 import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
-import { CONFIDENCE, SIGNAL, STEP_WIDTH, StepColumns } from './StepColumns.js';
+import { fillBarStart, groupEnd } from './marketPhase.js';
+import { CONFIDENCE, SIGNAL, STEP_WIDTH, StepColumns, TS } from './StepColumns.js';
 import { createStepEvents, loadStep } from './StepEvents.js';
 import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
@@ -70,9 +70,10 @@ export interface BacktestResult {
 }
 
 /**
- * The event-driven backtest: the live engine replayed over history against the simulated broker. For each bar, in
- * time order: the broker first fills working orders on that bar (so an order decided at a bar's close fills no
- * earlier than the next bar's open), then the bar's close reaches the engine, then the signal computed from it.
+ * The event-driven backtest: the live engine replayed over history against the simulated broker. For each bar start,
+ * in time order: the broker first fills working orders on every bar of that start (so an order decided at a bar's
+ * close fills no earlier than the next bar's open, and no close decides before the fills of its time are known),
+ * then for each of those bars its close reaches the engine, then the signal computed from it.
  */
 export function runBacktest(input: BacktestInput): BacktestResult {
   const batches = input.bars.batches;
@@ -97,6 +98,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const exposure = createExposureTally();
   const events = createStepEvents(strategy);
   let day = 0;
+  // The step after the last one whose bar has met the broker (see fillBarStart).
+  let marketEnd = 0;
 
   for (let step = 0; step < timeline.length; step++) {
     if (step === input.restoreAtStep) {
@@ -105,16 +108,20 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     }
     if (step === columns.end) columns.load(step);
     const k = step - columns.start;
+    if (step >= marketEnd) {
+      // First step of a bar start: all its bars meet the broker before any of their closes reaches the engine.
+      const barStart = columns.values[k * STEP_WIDTH + TS]!;
+      const barDay = newYorkDayOf(barStart);
+      if (barDay !== day) {
+        if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
+        day = barDay;
+      }
+      marketEnd = groupEnd(timeline, batches, columns, step, barStart);
+      fillBarStart(engine, broker, router, batches, timeline, step, marketEnd, events.bar);
+    }
     const batch = batches[timeline.ticker[step]!]!;
     const i = timeline.index[step]!;
     loadStep(events, batch.ticker, batch.barMs, columns, k);
-    const barDay = newYorkDayOf(events.bar.barStart);
-    if (barDay !== day) {
-      if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
-      day = barDay;
-    }
-    const answers = processBar(broker, events.bar);
-    if (answers.length > 0) router.deliver(engine, broker, answers, i, events.bar.open);
     router.dispatch(engine, broker, events.closed, i);
     const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
     if (signal === signal) {

@@ -19,8 +19,11 @@ export interface SimOrder {
   filledValue: Micros;
   /** Commission charged so far over the order's executions. */
   commissionCharged: Micros;
-  /** UTC ms of submission: bars that start earlier are never eligible. */
-  readonly submittedTs: number;
+  /**
+   * UTC ms of submission, moved to the time of the last accepted replace: bars that start earlier are never eligible,
+   * so neither an order nor its new terms can trade on a bar that opened before they were decided.
+   */
+  submittedTs: number;
   /** Bars starting at or after submission still to pass before the order may fill (latency). */
   barsToWait: number;
   /** New York day (yyyymmdd) of the first bar the order saw; 0 before that bar. */

@@ -81,6 +81,26 @@ describe('replaceOrder', () => {
     ).toEqual([200]);
   });
 
+  it('does not apply a replace to a bar that opened before the replace (interleaved tickers)', () => {
+    // The backtest steps A@09:30 (broker, then the engine at its 09:31 close) before B@09:30's broker step. A replace
+    // of a B order decided at 09:31 must not trade at B's 09:30 open or within that bar, exactly as a new order sent
+    // at 09:31 would not (submitOrder's guard). Here: a buy limit at 90 (the old terms cannot fill in either bar)
+    // raised to 101 x 500 at 2 min, the close of the bar [1 min, 2 min) that the broker has not seen yet. Before the
+    // fix that bar filled 500 shares at its open of 100, a price from before the decision.
+    const state = createSimBrokerState(simConfig());
+    submitOrder(state, orderRequest({ type: 'LIMIT', limitPrice: micros(90), quantity: 100 }), 0);
+    const replaced = replaceOrder(state, ID, 500, micros(101), 2 * MINUTE);
+
+    const early = processBar(state, simBar({ barStart: MINUTE, open: 100, high: 101, low: 99 }));
+    const later = processBar(state, simBar({ barStart: 2 * MINUTE, open: 100.5, high: 101, low: 100 }));
+
+    expect(replaced[0]).toMatchObject({ status: 'SUBMITTED', reason: 'REPLACED' });
+    expect(early, 'the 1-minute bar opened before the replace at 2 minutes').toEqual([]);
+    expect(executionsOf(later).map((execution) => [execution.quantity, execution.price])).toEqual([
+      [500, micros(100.5)],
+    ]);
+  });
+
   it('rejects a non-positive limit price, and gives no event for an order that is not working', () => {
     const state = createSimBrokerState(simConfig());
     submitOrder(state, orderRequest({ type: 'LIMIT', limitPrice: micros(90) }), 0);
