@@ -62,16 +62,23 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(temp, path)
 
 
-def run_train(args: argparse.Namespace) -> int:
-    features = [name.strip() for name in args.features.split(",") if name.strip()]
-    inp = TrainModelInput(
+def _training_input(args: argparse.Namespace, **more: object) -> TrainModelInput:
+    """The input `train` and `lightgbm-floor` share: data, features, target, model and row ranges."""
+    return TrainModelInput(
         data_key="",
-        features=features,
+        features=[name.strip() for name in args.features.split(",") if name.strip()],
         target=target_from_dict(_json_arg(args.target_json, "--target-json")),
         model_name=args.model_name,
         model=model_from_dict(_json_arg(args.model_json, "--model-json")),
         train_rows=_row_ranges(args.train_rows, "--train-rows"),
         valid_rows=_rows(args.valid_rows, "--valid-rows"),
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def run_train(args: argparse.Namespace) -> int:
+    inp = _training_input(
+        args,
         early_stopping=not args.no_early_stopping,
         permutation_rows=args.permutation_rows,
         permutation_repeats=args.permutation_repeats,
@@ -155,17 +162,7 @@ def run_predict(args: argparse.Namespace) -> int:
 def run_floor(args: argparse.Namespace) -> int:
     from .floor import lightgbm_floor
 
-    features = [name.strip() for name in args.features.split(",") if name.strip()]
-    inp = TrainModelInput(
-        data_key="",
-        features=features,
-        target=target_from_dict(_json_arg(args.target_json, "--target-json")),
-        model_name=args.model_name,
-        model=model_from_dict(_json_arg(args.model_json, "--model-json")),
-        train_rows=_row_ranges(args.train_rows, "--train-rows"),
-        valid_rows=_rows(args.valid_rows, "--valid-rows"),
-    )
-    result = lightgbm_floor(read_frame_file(args.data), inp, args.rounds)
+    result = lightgbm_floor(read_frame_file(args.data), _training_input(args), args.rounds)
     print(json.dumps(json_clean(result), allow_nan=False))
     return 0
 
