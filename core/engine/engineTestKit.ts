@@ -3,7 +3,7 @@ import { RiskConfigSchema, type RiskConfig } from '../../config/risk.js';
 import { toMicros } from '../money/money.js';
 import type { EngineCommand, LogRecord, SubmitOrder } from '../trading/commands.js';
 import type { EngineEvent } from '../trading/events.js';
-import { executionId, strategyId } from '../trading/ids.js';
+import { executionId, strategyId, type StrategyId } from '../trading/ids.js';
 import type { OrderRequest } from '../trading/types.js';
 import { createEngine, restoreEngine, serializeEngine } from './createEngine.js';
 import type { EngineState } from './EngineState.js';
@@ -22,9 +22,14 @@ export function scenarioRisk(limits: Record<string, unknown> = {}, sizing: Recor
   });
 }
 
-/** An engine of strategy `model` with $100,000 and the events a scenario sends it, each returning its commands. */
-export function scenario(risk: RiskConfig = scenarioRisk()) {
-  let engine: EngineState = createEngine({ risk, strategies: [MODEL], initialCash: toMicros(100_000), barMs: BAR_MS });
+/** An engine of `strategies` (default: `model` alone) with $100,000 and the events a scenario sends it, each returning its commands. */
+export function scenario(risk: RiskConfig = scenarioRisk(), strategies: readonly StrategyId[] = [MODEL]) {
+  let engine: EngineState = createEngine({
+    risk,
+    strategies: [...strategies],
+    initialCash: toMicros(100_000),
+    barMs: BAR_MS,
+  });
   let executions = 0;
   const send = (event: EngineEvent): EngineCommand[] => {
     const out: EngineCommand[] = [];
@@ -49,11 +54,11 @@ export function scenario(risk: RiskConfig = scenarioRisk()) {
         close: price,
         volume: 1e6,
       }),
-    signal: (ts: number, ticker: string, value: number): EngineCommand[] =>
+    signal: (ts: number, ticker: string, value: number, strategy: StrategyId = MODEL): EngineCommand[] =>
       send({
         type: 'SignalReceived',
         ts,
-        strategy: MODEL,
+        strategy,
         ticker,
         output: { signal: value, confidence: 1, metadata: {} },
       }),
