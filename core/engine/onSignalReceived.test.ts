@@ -68,7 +68,8 @@ function engineHolding(shares: number) {
   return engine;
 }
 
-function signal(engine: ReturnType<typeof engineHolding>, value: number): SubmitOrder['order'] | null {
+/** Every command a signal of `value` for AAA gives, a minute after the holding was built. */
+function signalCommands(engine: ReturnType<typeof engineHolding>, value: number): EngineCommand[] {
   const out: EngineCommand[] = [];
   handleEvent(
     engine,
@@ -81,7 +82,14 @@ function signal(engine: ReturnType<typeof engineHolding>, value: number): Submit
     },
     out,
   );
-  return out.find((command): command is SubmitOrder => command.type === 'SubmitOrder')?.order ?? null;
+  return out;
+}
+
+function signal(engine: ReturnType<typeof engineHolding>, value: number): SubmitOrder['order'] | null {
+  return (
+    signalCommands(engine, value).find((command): command is SubmitOrder => command.type === 'SubmitOrder')?.order ??
+    null
+  );
 }
 
 describe('onSignalReceived', () => {
@@ -110,18 +118,7 @@ describe('onSignalReceived', () => {
     const engine = engineHolding(80);
     const risk = { ...engine.risk, limits: { ...engine.risk.limits, kill_switch: true } };
     handleEvent(engine, { type: 'RiskConfigChanged', ts: AT, risk }, []);
-    const out: EngineCommand[] = [];
-    handleEvent(
-      engine,
-      {
-        type: 'SignalReceived',
-        ts: AT + 60_000,
-        strategy: MODEL,
-        ticker: 'AAA',
-        output: { signal: 1, confidence: 1, metadata: {} },
-      },
-      out,
-    );
+    const out = signalCommands(engine, 1);
 
     expect(out, 'growing 80 -> 100: nothing sent, nothing refused').toEqual([]);
     expect(signal(engine, -0.5), 'reversing to short: only the exit').toMatchObject({ side: 'SELL', quantity: 80 });

@@ -148,20 +148,11 @@ describe('intraday backtest', () => {
       predictions,
       'ticker,ts,signal,confidence\nAAA,2024-03-05T15:00:00.000Z,1,1\nAAA,2024-03-05T15:30:00.000Z,0,1\n',
     );
+    const backtest = (json: string, more: readonly string[]) =>
+      intraday(['backtest', '--data', barEnds, '--map', map, '--signals', predictions, '--json', json, ...more]);
     const run = async (name: string, more: readonly string[]) => {
       const json = join(dir, `${name}.json`);
-      const result = await intraday([
-        'backtest',
-        '--data',
-        barEnds,
-        '--map',
-        map,
-        '--signals',
-        predictions,
-        '--json',
-        json,
-        ...more,
-      ]);
+      const result = await backtest(json, more);
       expect(result.code, result.err).toBe(0);
       const trades = (JSON.parse(readFileSync(json, 'utf8')) as { trades: { entryTs: string }[] }).trades;
       return { out: result.out, entry: Date.parse(trades[0]!.entryTs) };
@@ -169,19 +160,7 @@ describe('intraday backtest', () => {
 
     const asData = await run('as-data', []);
     const asStarts = await run('as-starts', ['--signals-ts', 'bar_start']);
-    const bad = await intraday([
-      'backtest',
-      '--data',
-      barEnds,
-      '--map',
-      map,
-      '--signals',
-      predictions,
-      '--json',
-      join(dir, 'x.json'),
-      '--signals-ts',
-      'middle',
-    ]);
+    const bad = await backtest(join(dir, 'x.json'), ['--signals-ts', 'middle']);
 
     expect(asData.out, 'the trap is named').toContain('pass --signals-ts bar_start');
     // The decision bar is 15:00-15:05: its order fills at the next bar's open, 15:05, never earlier.
