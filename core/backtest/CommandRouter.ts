@@ -29,10 +29,10 @@ export class CommandRouter {
     this.strategy = strategy;
   }
 
-  /** Hands one event to the engine and routes whatever follows. `bar` is the ticker's bar index, for trade bars. */
-  dispatch(engine: EngineState, broker: SimBrokerState, event: EngineEvent, bar: number): void {
+  /** Hands one event to the engine and routes whatever follows. */
+  dispatch(engine: EngineState, broker: SimBrokerState, event: EngineEvent): void {
     handleEvent(engine, event, this.commands);
-    this.drain(engine, broker, bar);
+    this.drain(engine, broker);
   }
 
   /**
@@ -56,11 +56,16 @@ export class CommandRouter {
         this.slippage += slippage;
         this.countExecution(event, bar, slippage);
       }
-      this.dispatch(engine, broker, event, bar);
+      this.dispatch(engine, broker, event);
     }
   }
 
-  private drain(engine: EngineState, broker: SimBrokerState, bar: number): void {
+  /**
+   * Routes the engine's commands to the broker and its answers back, until none is left. The simulated broker fills
+   * only when a bar reaches it (`deliver`, which knows the bar); an execution in answer to a command would break
+   * that contract and the trade ledger's bar counts, so it stops the backtest.
+   */
+  private drain(engine: EngineState, broker: SimBrokerState): void {
     // A read index instead of `shift()`, which moves every queued command each time; answers append behind it.
     const commands = this.commands;
     for (let next = 0; next < commands.length; next++) {
@@ -82,7 +87,9 @@ export class CommandRouter {
           break;
       }
       for (const answer of answers) {
-        if (answer.type === 'ExecutionReported') this.countExecution(answer, bar, 0);
+        if (answer.type === 'ExecutionReported') {
+          throw new Error(`the simulated broker filled ${answer.execution.clientOrderId} outside a bar`);
+        }
         handleEvent(engine, answer, commands);
       }
     }

@@ -1,21 +1,28 @@
 import type { SimBar } from '../broker/index.js';
 import type { SignalOutput } from '../signals/index.js';
-import type { BarClosed, SignalReceived } from '../trading/events.js';
+import type { BarClosed, SignalsReceived, TickerSignal } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
 import { CLOSE, HIGH, LOW, OPEN, STEP_WIDTH, TS, VOLUME, type StepColumns } from './StepColumns.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * The broker bar, the close and the signal of one timeline step, rewritten in place at each step. The broker and
- * the engine read a bar or an event during the call and keep no reference to it (their state copies the fields it
- * needs), so one object of each kind serves a million bars instead of four allocations per bar. The types stay
- * readonly where they are handed over.
+ * The broker bar and the close of one timeline step, and the signals of one bar start, rewritten in place. The
+ * broker and the engine read a bar or an event during the call and keep no reference to it (their state copies the
+ * fields it needs), so one object of each kind serves a million bars instead of several allocations per bar. The
+ * types stay readonly where they are handed over.
  */
 export interface StepEvents {
   readonly bar: Mutable<SimBar>;
   readonly closed: Mutable<BarClosed>;
-  readonly signal: Mutable<SignalReceived>;
+  /** The signals of the bar start being stepped: `signals.signals` is refilled from `pool` for each start. */
+  readonly signals: Mutable<SignalsReceived> & { readonly signals: TickerSignal[] };
+  readonly pool: PooledSignal[];
+}
+
+/** A batch entry with a writable output, reused from one bar start to the next. */
+interface PooledSignal {
+  ticker: string;
   readonly output: Mutable<SignalOutput>;
 }
 
@@ -46,9 +53,30 @@ export function createStepEvents(strategy: StrategyId): StepEvents {
     close: 0,
     volume: 0,
   };
-  const output: Mutable<SignalOutput> = { signal: 0, confidence: 0, metadata: NO_METADATA };
-  const signal: Mutable<SignalReceived> = { type: 'SignalReceived', ts: 0, strategy, ticker: '', output };
-  return { bar, closed, signal, output };
+  const signals = { type: 'SignalsReceived' as const, ts: 0, strategy, signals: [] as TickerSignal[] };
+  return { bar, closed, signals, pool: [] };
+}
+
+/** Starts the signal batch of a new bar start, closing at `ts`. */
+export function clearSignals(events: StepEvents, ts: number): void {
+  const list = events.signals.signals;
+  // Setting the length is a runtime call even on an empty array (a start without signals leaves it empty).
+  if (list.length !== 0) list.length = 0;
+  events.signals.ts = ts;
+}
+
+/** Appends one ticker's signal to the batch, in a pooled entry. */
+export function addSignal(events: StepEvents, ticker: string, signal: number, confidence: number): void {
+  const list = events.signals.signals;
+  let entry = events.pool[list.length];
+  if (entry === undefined) {
+    entry = { ticker: '', output: { signal: 0, confidence: 0, metadata: NO_METADATA } };
+    events.pool.push(entry);
+  }
+  entry.ticker = ticker;
+  entry.output.signal = signal;
+  entry.output.confidence = confidence;
+  list.push(entry);
 }
 
 /**

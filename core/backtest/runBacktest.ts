@@ -23,7 +23,7 @@ import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
 import { fillBarStart, groupEnd } from './marketPhase.js';
 import { CONFIDENCE, SIGNAL, STEP_WIDTH, StepColumns, TS } from './StepColumns.js';
-import { createStepEvents, loadStep } from './StepEvents.js';
+import { addSignal, clearSignals, createStepEvents, loadStep, type StepEvents } from './StepEvents.js';
 import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
 
@@ -41,7 +41,7 @@ export interface BacktestInput {
   readonly initialCash: number;
   /** Strategy name the signals belong to (default `model`). */
   readonly strategy?: string;
-  /** For recovery tests: serialize and restore engine and broker state before this timeline step. */
+  /** For recovery tests: serialize and restore engine and broker state before the bar start holding this timeline step. */
   readonly restoreAtStep?: number;
 }
 
@@ -49,6 +49,11 @@ export interface BacktestInput {
 export interface DailyEquity {
   readonly day: number;
   readonly equity: number;
+}
+
+/** Hands the batch of signals to the engine, unless it is empty. */
+function sendSignals(engine: EngineState, broker: SimBrokerState, router: CommandRouter, events: StepEvents): void {
+  if (events.signals.signals.length !== 0) router.dispatch(engine, broker, events.signals);
 }
 
 /** A backtest's metrics, series and counts. */
@@ -73,7 +78,10 @@ export interface BacktestResult {
  * The event-driven backtest: the live engine replayed over history against the simulated broker. For each bar start,
  * in time order: the broker first fills working orders on every bar of that start (so an order decided at a bar's
  * close fills no earlier than the next bar's open, and no close decides before the fills of its time are known),
- * then for each of those bars its close reaches the engine, then the signal computed from it.
+ * then the closes of all those bars reach the engine, and then the signals computed from them, as one
+ * `SignalsReceived` batch: every signal of a time sees every price of that time, as in the live process, where the
+ * model scores the universe once its bars have closed (ticker by ticker, a signal saw the closes of the tickers
+ * before it and the previous prices of those after it, so its sizing and risk checks depended on ticker names).
  */
 export function runBacktest(input: BacktestInput): BacktestResult {
   const batches = input.bars.batches;
@@ -98,42 +106,49 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const exposure = createExposureTally();
   const events = createStepEvents(strategy);
   let day = 0;
-  // The step after the last one whose bar has met the broker (see fillBarStart).
-  let marketEnd = 0;
 
-  for (let step = 0; step < timeline.length; step++) {
-    if (step === input.restoreAtStep) {
+  // One bar start at a time: steps `step` to `end` hold every bar that starts then.
+  for (let step = 0; step < timeline.length; ) {
+    if (step === columns.end) columns.load(step);
+    const barStart = columns.values[(step - columns.start) * STEP_WIDTH + TS]!;
+    const barDay = newYorkDayOf(barStart);
+    if (barDay !== day) {
+      if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
+      day = barDay;
+    }
+    const end = groupEnd(timeline, batches, columns, step, barStart);
+    const restoreAt = input.restoreAtStep;
+    if (restoreAt !== undefined && restoreAt >= step && restoreAt < end) {
       engine = restoreEngine(serializeEngine(engine));
       broker = simBrokerFromJson(JSON.parse(JSON.stringify(simBrokerToJson(broker))) as SimBrokerJson);
     }
-    if (step === columns.end) columns.load(step);
-    const k = step - columns.start;
-    if (step >= marketEnd) {
-      // First step of a bar start: all its bars meet the broker before any of their closes reaches the engine.
-      const barStart = columns.values[k * STEP_WIDTH + TS]!;
-      const barDay = newYorkDayOf(barStart);
-      if (barDay !== day) {
-        if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
-        day = barDay;
+    // The market first: every bar of the start meets the broker before any of their closes reaches the engine.
+    fillBarStart(engine, broker, router, batches, timeline, step, end, events.bar);
+    // Then the closes, and then the signals computed from them, in one batch per close time.
+    clearSignals(events, barStart + batches[timeline.ticker[step]!]!.barMs);
+    for (let at = step; at < end; at++) {
+      if (at === columns.end) columns.load(at);
+      const k = at - columns.start;
+      const batch = batches[timeline.ticker[at]!]!;
+      loadStep(events, batch.ticker, batch.barMs, columns, k);
+      router.dispatch(engine, broker, events.closed);
+      const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
+      if (signal !== signal) continue;
+      // A bar of the same start but another size closes at another time: its signals go in a batch of their own.
+      if (events.closed.ts !== events.signals.ts) {
+        sendSignals(engine, broker, router, events);
+        clearSignals(events, events.closed.ts);
       }
-      marketEnd = groupEnd(timeline, batches, columns, step, barStart);
-      fillBarStart(engine, broker, router, batches, timeline, step, marketEnd, events.bar);
+      addSignal(events, batch.ticker, signal, columns.values[k * STEP_WIDTH + CONFIDENCE]!);
     }
-    const batch = batches[timeline.ticker[step]!]!;
-    const i = timeline.index[step]!;
-    loadStep(events, batch.ticker, batch.barMs, columns, k);
-    router.dispatch(engine, broker, events.closed, i);
-    const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
-    if (signal === signal) {
-      events.output.signal = signal;
-      events.output.confidence = columns.values[k * STEP_WIDTH + CONFIDENCE]!;
-      events.signal.ts = events.closed.ts;
-      events.signal.ticker = batch.ticker;
-      router.dispatch(engine, broker, events.signal, i);
-    }
+    sendSignals(engine, broker, router, events);
+    // Every bar of the start is counted at the state the start left.
     const gross = grossExposure(engine.portfolio);
-    if (gross === 0) recordFlatBar(exposure);
-    else recordExposure(exposure, toDollars(gross), Math.max(toDollars(equity(engine.portfolio)), 1e-9));
+    for (let at = step; at < end; at++) {
+      if (gross === 0) recordFlatBar(exposure);
+      else recordExposure(exposure, toDollars(gross), Math.max(toDollars(equity(engine.portfolio)), 1e-9));
+    }
+    step = end;
   }
   if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
   const metrics = summarizeBacktest({

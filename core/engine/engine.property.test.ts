@@ -14,8 +14,8 @@ import { sessionAt } from './calendarKeys.js';
 import { createEngine } from './createEngine.js';
 import { handleEvent } from './handleEvent.js';
 
-// The engine driven by random event sequences (bars with gaps, signals, partial and duplicate fills, rejections,
-// cancels, the kill switch), with a broker played by the test. After every event: positions equal the sum of the
+// The engine driven by random event sequences (bars with gaps, signals alone and in batches, partial and duplicate
+// fills, rejections, cancels, the kill switch), with a broker played by the test. After every event: positions equal the sum of the
 // distinct fills, and every order the engine sent respected the hard limits at the time it was sent, unless it
 // reduced risk; no new risk went out while halted, reducing, killed, or in the no-new-entries window.
 
@@ -44,6 +44,7 @@ const START = Date.UTC(2025, 5, 2, 13, 35);
 type Step =
   | { kind: 'bar'; ticker: number; move: number; minutes: number }
   | { kind: 'signal'; ticker: number; signal: number; confidence: number }
+  | { kind: 'batch'; entries: readonly { ticker: number; signal: number; confidence: number }[] }
   | { kind: 'fill'; pick: number; fraction: number; duplicate: boolean }
   | { kind: 'reject'; pick: number }
   | { kind: 'cancel'; pick: number }
@@ -67,6 +68,20 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       ticker,
       signal: fc.integer({ min: -100, max: 100 }).map((x) => x / 100),
       confidence: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('batch' as const),
+      entries: fc.array(
+        fc.record({
+          ticker,
+          signal: fc.integer({ min: -100, max: 100 }).map((x) => x / 100),
+          confidence: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
+        }),
+        { maxLength: 4 },
+      ),
     }),
   },
   {
@@ -214,6 +229,17 @@ function runSequence(steps: readonly Step[]): void {
           strategy: STRATEGY,
           ticker: TICKERS[s.ticker]!,
           output: { signal: s.signal, confidence: s.confidence, metadata: {} },
+        });
+        break;
+      case 'batch':
+        send({
+          type: 'SignalsReceived',
+          ts: now,
+          strategy: STRATEGY,
+          signals: s.entries.map((e) => ({
+            ticker: TICKERS[e.ticker]!,
+            output: { signal: e.signal, confidence: e.confidence, metadata: {} },
+          })),
         });
         break;
       case 'fill': {

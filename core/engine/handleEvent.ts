@@ -6,6 +6,7 @@ import { onBarClosed } from './onBarClosed.js';
 import { onBrokerEvent } from './onBrokerEvent.js';
 import { onControlEvent } from './onControlEvent.js';
 import { onSignalReceived } from './onSignalReceived.js';
+import { onSignalsReceived } from './onSignalsReceived.js';
 import { applyTimeRules } from './timeRules.js';
 
 /**
@@ -21,6 +22,9 @@ export function handleEvent(state: EngineState, event: EngineEvent, out: EngineC
       return;
     case 'SignalReceived':
       onSignalReceived(state, event, out);
+      return;
+    case 'SignalsReceived':
+      onSignalsReceived(state, event, out);
       return;
     case 'ExecutionReported':
     case 'OrderStatusReported':

@@ -32,7 +32,7 @@ export interface SlotIndex {
   readonly slots: Map<string, TickerSlot>;
   /** The sum of the slots' working parts; null until first asked for (`workingExposure.ts` sums it then). */
   exposure: WorkingSum | null;
-  /** The last ticker asked for and its slot: a bar and its signal come one after the other. */
+  /** The last ticker asked for and its slot: the bar, the order and the fills of one ticker often come together. */
   lastTicker: string | null;
   lastSlot: TickerSlot | null;
 }

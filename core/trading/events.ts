@@ -11,6 +11,7 @@ import type { Execution, OrderStatus } from './types.js';
 export type EngineEvent =
   | BarClosed
   | SignalReceived
+  | SignalsReceived
   | ExecutionReported
   | OrderStatusReported
   | TimerFired
@@ -38,6 +39,25 @@ export interface SignalReceived {
   readonly strategy: StrategyId;
   readonly ticker: string;
   readonly output: SignalOutput;
+}
+
+/** One ticker's signal inside a `SignalsReceived` batch. */
+export interface TickerSignal {
+  readonly ticker: string;
+  readonly output: SignalOutput;
+}
+
+/**
+ * A strategy's model produced signals for several tickers at `ts`, as a model that scores a whole universe at each
+ * bar close does. Exactly the same as one `SignalReceived` per entry, in order (each sees the state the ones
+ * before it left), but one event: while the engine only reduces risk and holds nothing, the whole batch is
+ * answered at once.
+ */
+export interface SignalsReceived {
+  readonly type: 'SignalsReceived';
+  readonly ts: number;
+  readonly strategy: StrategyId;
+  readonly signals: readonly TickerSignal[];
 }
 
 /** The broker reported an execution (a fill, or a correction of an earlier one). */
