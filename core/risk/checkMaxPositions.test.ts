@@ -40,6 +40,44 @@ describe('checkMaxPositions', () => {
   });
 
   it('treats a pending entry in the ticker as its position', () => {
-    expect(check({}, { positions: { MSFT: 10, IBM: 1 }, openOrderQuantity: { AAPL: 50 } })).toBeNull();
+    const pending = { positions: { MSFT: 10 }, openOrderQuantity: { AAPL: 50 } };
+    expect(check({}, pending), 'adding to it keeps the count at 2').toBeNull();
+    const full = { positions: { MSFT: 10, IBM: 1 }, openOrderQuantity: { AAPL: 50 } };
+    expect(check({ side: 'SELL', quantity: 50 }, full), 'selling against it reduces, even above the limit').toBeNull();
+    expect(check({}, full), 'three positions against two: no adding').toMatchObject({
+      outcome: 'REJECT',
+      context: { openPositions: 3 },
+    });
+  });
+
+  describe('above the limit (a broker cancelled or rejected an exit, or the limit was lowered)', () => {
+    // AAPL (the order's ticker) long 10, MSFT and IBM held too: three positions against a limit of two.
+    const over = { positions: { AAPL: 10, MSFT: 10, IBM: -5 } };
+
+    it('rejects adding to a held position', () => {
+      expect(check({ side: 'BUY', quantity: 5 }, over)).toEqual({
+        outcome: 'REJECT',
+        code: RiskCode.MAX_POSITIONS,
+        context: { openPositions: 3, maxPositions: 2 },
+      });
+    });
+
+    it('lets a reduction through', () => {
+      expect(check({ side: 'SELL', quantity: 10 }, over)).toBeNull();
+      expect(check({ side: 'SELL', quantity: 4 }, over)).toBeNull();
+    });
+
+    it('resizes a reversal to the part that closes the position', () => {
+      expect(check({ side: 'SELL', quantity: 25 }, over)).toEqual({
+        outcome: 'RESIZE',
+        quantity: 10,
+        code: RiskCode.MAX_POSITIONS,
+        context: { openPositions: 3, maxPositions: 2, reducingQuantity: 10 },
+      });
+    });
+
+    it('counts a working exit as done: with it, the same account is within the limit', () => {
+      expect(check({ side: 'BUY', quantity: 5 }, { ...over, openOrderQuantity: { IBM: 5 } })).toBeNull();
+    });
   });
 });

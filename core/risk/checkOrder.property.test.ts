@@ -31,7 +31,7 @@ const fraction = (max: number) => fc.double({ min: 0, max, noNaN: true });
 
 const limitsArb: fc.Arbitrary<RiskLimits> = fc.record({
   max_position_pct: fc.double({ min: 0.01, max: 1, noNaN: true }),
-  max_positions: fc.integer({ min: 1, max: 6 }),
+  max_positions: fc.integer({ min: 1, max: 8 }),
   max_gross_exposure_pct: fc.double({ min: 0.1, max: 3, noNaN: true }),
   max_net_exposure_pct: fc.oneof(
     fc.double({ min: 0.01, max: 0.2, noNaN: true }),
@@ -202,7 +202,9 @@ function assertSafe(context: RiskContext, order: OrderRequest, limits: RiskLimit
   if (Math.abs(now.net) > maxNet) {
     expect(Math.abs(was.net), 'net was already beyond, on the other side').toBeGreaterThan(maxNet);
   }
-  if (now.count > was.count) expect(now.count, 'max positions').toBeLessThanOrEqual(limits.max_positions);
+  // Above the limit (however it got there) nothing may add risk; within it nothing may take the count past it.
+  const adds = Math.abs(x) > Math.abs(held) || (x !== 0 && Math.sign(x) !== Math.sign(held));
+  if (now.count > was.count || adds) expect(now.count, 'max positions').toBeLessThanOrEqual(limits.max_positions);
 }
 
 describe('checkOrder properties', () => {
