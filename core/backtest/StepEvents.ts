@@ -1,26 +1,28 @@
 import type { SimBar } from '../broker/index.js';
 import type { SignalOutput } from '../signals/index.js';
-import type { BarClosed, SignalsReceived, TickerSignal } from '../trading/events.js';
+import type { BarClosed, BarsClosed, SignalsReceived, TickerSignal } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
 import { CLOSE, HIGH, LOW, OPEN, STEP_WIDTH, TS, VOLUME, type StepColumns } from './StepColumns.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * The broker bar and the close of one timeline step, and the signals of one bar start, rewritten in place. The
- * broker and the engine read a bar or an event during the call and keep no reference to it (their state copies the
- * fields it needs), so one object of each kind serves a million bars instead of several allocations per bar. The
- * types stay readonly where they are handed over.
+ * The broker's scratch bar, and the closes and signals of one close time, rewritten in place. The broker and the
+ * engine read a bar or an event during the call and keep no reference to it (their state copies the fields it
+ * needs), so a few pooled objects serve a million bars instead of several allocations per bar. The types stay
+ * readonly where they are handed over.
  */
 export interface StepEvents {
   readonly bar: Mutable<SimBar>;
-  readonly closed: Mutable<BarClosed>;
-  /** The signals of the bar start being stepped: `signals.signals` is refilled from `pool` for each start. */
+  /** The closes of the time being stepped: `closes.bars` is refilled from `closePool`. */
+  readonly closes: Mutable<BarsClosed> & { readonly bars: BarClosed[] };
+  readonly closePool: Mutable<BarClosed>[];
+  /** The signals computed from those closes: `signals.signals` is refilled from `signalPool`. */
   readonly signals: Mutable<SignalsReceived> & { readonly signals: TickerSignal[] };
-  readonly pool: PooledSignal[];
+  readonly signalPool: PooledSignal[];
 }
 
-/** A batch entry with a writable output, reused from one bar start to the next. */
+/** A batch entry with a writable output. */
 interface PooledSignal {
   ticker: string;
   readonly output: Mutable<SignalOutput>;
@@ -42,58 +44,56 @@ export function createStepEvents(strategy: StrategyId): StepEvents {
     volume: 0,
     spread: null,
   };
-  const closed: Mutable<BarClosed> = {
-    type: 'BarClosed',
-    ts: 0,
-    ticker: '',
-    barStart: 0,
-    open: 0,
-    high: 0,
-    low: 0,
-    close: 0,
-    volume: 0,
-  };
+  const closes = { type: 'BarsClosed' as const, ts: 0, bars: [] as BarClosed[] };
   const signals = { type: 'SignalsReceived' as const, ts: 0, strategy, signals: [] as TickerSignal[] };
-  return { bar, closed, signals, pool: [] };
+  return { bar, closes, closePool: [], signals, signalPool: [] };
 }
 
-/** Starts the signal batch of a new bar start, closing at `ts`. */
-export function clearSignals(events: StepEvents, ts: number): void {
-  const list = events.signals.signals;
-  // Setting the length is a runtime call even on an empty array (a start without signals leaves it empty).
-  if (list.length !== 0) list.length = 0;
+/** Empties both batches for the close time `ts`. */
+export function startCloseTime(events: StepEvents, ts: number): void {
+  const bars = events.closes.bars;
+  const signals = events.signals.signals;
+  // Setting the length is a runtime call even on an empty array (a time without signals leaves it empty).
+  if (bars.length !== 0) bars.length = 0;
+  if (signals.length !== 0) signals.length = 0;
+  events.closes.ts = ts;
   events.signals.ts = ts;
 }
 
-/** Appends one ticker's signal to the batch, in a pooled entry. */
+/**
+ * Appends the bar at `k` in the chunk held by `columns` (a bar of `ticker`, `barMs` long, closing at the batch's
+ * time) to the closes, in a pooled event.
+ */
+export function addClose(events: StepEvents, ticker: string, barMs: number, columns: StepColumns, k: number): void {
+  const bars = events.closes.bars;
+  let closed = events.closePool[bars.length];
+  if (closed === undefined) {
+    closed = { type: 'BarClosed', ts: 0, ticker: '', barStart: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+    events.closePool.push(closed);
+  }
+  const values = columns.values;
+  const at = k * STEP_WIDTH;
+  closed.ticker = ticker;
+  closed.barStart = values[at + TS]!;
+  closed.open = values[at + OPEN]!;
+  closed.high = values[at + HIGH]!;
+  closed.low = values[at + LOW]!;
+  closed.close = values[at + CLOSE]!;
+  closed.volume = values[at + VOLUME]!;
+  closed.ts = closed.barStart + barMs;
+  bars.push(closed);
+}
+
+/** Appends one ticker's signal to the signals, in a pooled entry. */
 export function addSignal(events: StepEvents, ticker: string, signal: number, confidence: number): void {
   const list = events.signals.signals;
-  let entry = events.pool[list.length];
+  let entry = events.signalPool[list.length];
   if (entry === undefined) {
     entry = { ticker: '', output: { signal: 0, confidence: 0, metadata: NO_METADATA } };
-    events.pool.push(entry);
+    events.signalPool.push(entry);
   }
   entry.ticker = ticker;
   entry.output.signal = signal;
   entry.output.confidence = confidence;
   list.push(entry);
-}
-
-/**
- * Writes the bar at `k` in the chunk held by `columns` (a bar of `ticker`, `barMs` long) into the broker bar and the
- * close event (closing at `barStart + barMs`).
- */
-export function loadStep(events: StepEvents, ticker: string, barMs: number, columns: StepColumns, k: number): void {
-  const { bar, closed } = events;
-  const values = columns.values;
-  const at = k * STEP_WIDTH;
-  bar.ticker = closed.ticker = ticker;
-  bar.barStart = closed.barStart = values[at + TS]!;
-  bar.barMs = barMs;
-  bar.open = closed.open = values[at + OPEN]!;
-  bar.high = closed.high = values[at + HIGH]!;
-  bar.low = closed.low = values[at + LOW]!;
-  bar.close = closed.close = values[at + CLOSE]!;
-  bar.volume = closed.volume = values[at + VOLUME]!;
-  closed.ts = bar.barStart + barMs;
 }

@@ -23,7 +23,7 @@ import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
 import { fillBarStart, groupEnd } from './marketPhase.js';
 import { CONFIDENCE, SIGNAL, STEP_WIDTH, StepColumns, TS } from './StepColumns.js';
-import { addSignal, clearSignals, createStepEvents, loadStep, type StepEvents } from './StepEvents.js';
+import { addClose, addSignal, createStepEvents, startCloseTime, type StepEvents } from './StepEvents.js';
 import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
 
@@ -51,8 +51,9 @@ export interface DailyEquity {
   readonly equity: number;
 }
 
-/** Hands the batch of signals to the engine, unless it is empty. */
-function sendSignals(engine: EngineState, broker: SimBrokerState, router: CommandRouter, events: StepEvents): void {
+/** Hands the closes of a time to the engine, then the signals computed from them (each batch unless empty). */
+function sendCloseTime(engine: EngineState, broker: SimBrokerState, router: CommandRouter, events: StepEvents): void {
+  if (events.closes.bars.length !== 0) router.dispatch(engine, broker, events.closes);
   if (events.signals.signals.length !== 0) router.dispatch(engine, broker, events.signals);
 }
 
@@ -78,10 +79,11 @@ export interface BacktestResult {
  * The event-driven backtest: the live engine replayed over history against the simulated broker. For each bar start,
  * in time order: the broker first fills working orders on every bar of that start (so an order decided at a bar's
  * close fills no earlier than the next bar's open, and no close decides before the fills of its time are known),
- * then the closes of all those bars reach the engine, and then the signals computed from them, as one
- * `SignalsReceived` batch: every signal of a time sees every price of that time, as in the live process, where the
- * model scores the universe once its bars have closed (ticker by ticker, a signal saw the closes of the tickers
- * before it and the previous prices of those after it, so its sizing and risk checks depended on ticker names).
+ * then the closes of all those bars reach the engine as one `BarsClosed`, and then the signals computed from them as
+ * one `SignalsReceived`: every signal and every risk rule of a time sees every price of that time, as in the live
+ * process, where the model scores the universe once its bars have closed (ticker by ticker, a signal saw the closes
+ * of the tickers before it and the previous prices of those after it, so its sizing and risk checks depended on
+ * ticker names, and the loss limits were checked against equities that mixed two times' prices).
  */
 export function runBacktest(input: BacktestInput): BacktestResult {
   const batches = input.bars.batches;
@@ -108,7 +110,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   let day = 0;
 
   // One bar start at a time: steps `step` to `end` hold every bar that starts then.
-  for (let step = 0; step < timeline.length; ) {
+  for (let step = 0; step < timeline.length;) {
     if (step === columns.end) columns.load(step);
     const barStart = columns.values[(step - columns.start) * STEP_WIDTH + TS]!;
     const barDay = newYorkDayOf(barStart);
@@ -124,24 +126,22 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     }
     // The market first: every bar of the start meets the broker before any of their closes reaches the engine.
     fillBarStart(engine, broker, router, batches, timeline, step, end, events.bar);
-    // Then the closes, and then the signals computed from them, in one batch per close time.
-    clearSignals(events, barStart + batches[timeline.ticker[step]!]!.barMs);
+    // Then the closes, and then the signals computed from them, in one batch each per close time.
+    startCloseTime(events, barStart + batches[timeline.ticker[step]!]!.barMs);
     for (let at = step; at < end; at++) {
       if (at === columns.end) columns.load(at);
       const k = at - columns.start;
       const batch = batches[timeline.ticker[at]!]!;
-      loadStep(events, batch.ticker, batch.barMs, columns, k);
-      router.dispatch(engine, broker, events.closed);
-      const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
-      if (signal !== signal) continue;
-      // A bar of the same start but another size closes at another time: its signals go in a batch of their own.
-      if (events.closed.ts !== events.signals.ts) {
-        sendSignals(engine, broker, router, events);
-        clearSignals(events, events.closed.ts);
+      // A bar of the same start but another size closes at another time: it starts batches of its own.
+      if (barStart + batch.barMs !== events.closes.ts) {
+        sendCloseTime(engine, broker, router, events);
+        startCloseTime(events, barStart + batch.barMs);
       }
-      addSignal(events, batch.ticker, signal, columns.values[k * STEP_WIDTH + CONFIDENCE]!);
+      addClose(events, batch.ticker, batch.barMs, columns, k);
+      const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
+      if (signal === signal) addSignal(events, batch.ticker, signal, columns.values[k * STEP_WIDTH + CONFIDENCE]!);
     }
-    sendSignals(engine, broker, router, events);
+    sendCloseTime(engine, broker, router, events);
     // Every bar of the start is counted at the state the start left.
     const gross = grossExposure(engine.portfolio);
     for (let at = step; at < end; at++) {

@@ -14,8 +14,8 @@ import { sessionAt } from './calendarKeys.js';
 import { createEngine } from './createEngine.js';
 import { handleEvent } from './handleEvent.js';
 
-// The engine driven by random event sequences (bars with gaps, signals alone and in batches, partial and duplicate
-// fills, rejections, cancels, the kill switch), with a broker played by the test. After every event: positions equal the sum of the
+// The engine driven by random event sequences (bars with gaps, bars and signals alone and in batches, partial and
+// duplicate fills, rejections, cancels, the kill switch), with a broker played by the test. After every event: positions equal the sum of the
 // distinct fills, and every order the engine sent respected the hard limits at the time it was sent, unless it
 // reduced risk; no new risk went out while halted, reducing, killed, or in the no-new-entries window.
 
@@ -43,6 +43,7 @@ const START = Date.UTC(2025, 5, 2, 13, 35);
 
 type Step =
   | { kind: 'bar'; ticker: number; move: number; minutes: number }
+  | { kind: 'bars'; moves: readonly number[]; minutes: number }
   | { kind: 'signal'; ticker: number; signal: number; confidence: number }
   | { kind: 'batch'; entries: readonly { ticker: number; signal: number; confidence: number }[] }
   | { kind: 'fill'; pick: number; fraction: number; duplicate: boolean }
@@ -59,6 +60,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       ticker,
       move: fc.integer({ min: -1000, max: 1000 }).map((x) => x / 10_000),
       minutes: fc.constantFrom(5, 5, 5, 5, 30, 600),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('bars' as const),
+      moves: fc.array(
+        fc.integer({ min: -1000, max: 1000 }).map((x) => x / 10_000),
+        { minLength: 3, maxLength: 3 },
+      ),
+      minutes: fc.constantFrom(5, 5, 5, 30, 600),
     }),
   },
   {
@@ -220,6 +232,26 @@ function runSequence(steps: readonly Step[]): void {
           close,
           volume: 1000,
         });
+        break;
+      }
+      case 'bars': {
+        now = advance(now, s.minutes);
+        const bars = TICKERS.map((name, t) => {
+          prices[t] = Math.max(1, Math.round(prices[t]! * (1 + s.moves[t]!) * 100) / 100);
+          const close = prices[t]!;
+          return {
+            type: 'BarClosed' as const,
+            ts: now,
+            ticker: name,
+            barStart: now - 5 * MINUTE,
+            open: close,
+            high: close,
+            low: close,
+            close,
+            volume: 1000,
+          };
+        });
+        send({ type: 'BarsClosed', ts: now, bars });
         break;
       }
       case 'signal':

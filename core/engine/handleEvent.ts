@@ -2,7 +2,7 @@ import type { EngineCommand } from '../trading/commands.js';
 import type { EngineEvent } from '../trading/events.js';
 import type { EngineState } from './EngineState.js';
 import { serializeEngine, restoreEngine } from './createEngine.js';
-import { onBarClosed } from './onBarClosed.js';
+import { onBarClosed, onBarsClosed } from './onBarClosed.js';
 import { onBrokerEvent } from './onBrokerEvent.js';
 import { onControlEvent } from './onControlEvent.js';
 import { onSignalReceived } from './onSignalReceived.js';
@@ -19,6 +19,9 @@ export function handleEvent(state: EngineState, event: EngineEvent, out: EngineC
   switch (event.type) {
     case 'BarClosed':
       onBarClosed(state, event, out);
+      return;
+    case 'BarsClosed':
+      onBarsClosed(state, event, out);
       return;
     case 'SignalReceived':
       onSignalReceived(state, event, out);

@@ -2,10 +2,11 @@ import { toMicros, type Micros } from '../money/money.js';
 import { pruneFinishedOrders } from '../orders/index.js';
 import { equity, markPositionPrice, settleFlatPositions } from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
-import type { BarClosed } from '../trading/events.js';
+import type { BarClosed, BarsClosed } from '../trading/events.js';
 import { dayKey, weekKey } from './calendarKeys.js';
 import type { EngineState } from './EngineState.js';
-import { tickerSlot, type TickerSlot } from './tickerSlots.js';
+import { logRecord } from './logRecord.js';
+import { batchSlot, tickerSlot, type TickerSlot } from './tickerSlots.js';
 import { applyTimeRules } from './timeRules.js';
 import { refreshWorkedMark } from './workingExposure.js';
 
@@ -17,13 +18,47 @@ const DAY_MS = 86_400_000;
  */
 export function onBarClosed(state: EngineState, event: BarClosed, out: EngineCommand[]): void {
   rollPeriods(state, event.ts);
-  const slot = tickerSlot(state, event.ticker);
-  markPositionPrice(state.portfolio, event.ticker, slot.aggregate, toMicros(event.close));
-  refreshWorkedMark(state, slot, event.ticker);
-  updateMemory(state, slot, event.ticker, event.close);
+  markBar(state, tickerSlot(state, event.ticker), event);
+  closeTime(state, event.ts, out);
+}
+
+/**
+ * Bars that closed at one time: the day roll once, every bar marked, then the equity peak and the time rules once,
+ * on the equity with every price of that time. A bar whose own close time is not the batch's is not applied (the
+ * batch would mark it at the wrong time) and is logged as an error.
+ */
+export function onBarsClosed(state: EngineState, event: BarsClosed, out: EngineCommand[]): void {
+  const ts = event.ts;
+  rollPeriods(state, ts);
+  const bars = event.bars;
+  for (let b = 0; b < bars.length; b++) {
+    const bar = bars[b]!;
+    if (bar.ts !== ts) {
+      out.push(
+        logRecord(ts, 'error', 'BAR_TIME_MISMATCH', `bar of ${bar.ticker} closing at ${bar.ts} in a batch at ${ts}`, {
+          ticker: bar.ticker,
+          barTs: bar.ts,
+        }),
+      );
+      continue;
+    }
+    markBar(state, batchSlot(state, b, bar.ticker), bar);
+  }
+  closeTime(state, ts, out);
+}
+
+/** Marks one bar's ticker at its close and updates the ticker's volatility estimate. */
+function markBar(state: EngineState, slot: TickerSlot, bar: BarClosed): void {
+  markPositionPrice(state.portfolio, bar.ticker, slot.aggregate, toMicros(bar.close));
+  refreshWorkedMark(state, slot, bar.ticker);
+  updateMemory(state, slot, bar.ticker, bar.close);
+}
+
+/** After the marks of a close time: raise the equity peak, then apply the risk state and the time rules. */
+function closeTime(state: EngineState, ts: number, out: EngineCommand[]): void {
   const now = equity(state.portfolio);
   if (now > state.peakEquity) state.peakEquity = now;
-  applyTimeRules(state, event.ts, out);
+  applyTimeRules(state, ts, out);
 }
 
 function rollPeriods(state: EngineState, ts: number): void {

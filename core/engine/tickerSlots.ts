@@ -35,6 +35,9 @@ export interface SlotIndex {
   /** The last ticker asked for and its slot: the bar, the order and the fills of one ticker often come together. */
   lastTicker: string | null;
   lastSlot: TickerSlot | null;
+  /** The ticker and slot last found at each position of a `BarsClosed` batch (`batchSlot`). */
+  readonly batchTickers: string[];
+  readonly batchSlots: TickerSlot[];
 }
 
 const INDEX = Symbol('tickerSlots');
@@ -68,6 +71,25 @@ export function tickerSlot(state: EngineState, ticker: string): TickerSlot {
   }
   index.lastTicker = ticker;
   index.lastSlot = slot;
+  return slot;
+}
+
+/**
+ * `tickerSlot` for the bar at `position` of a `BarsClosed` batch. A bar aggregator sends the same universe in the
+ * same order at every bar time, so the slot found at a position last time is checked first (a comparison of the
+ * ticker, the same string each time) before the lookup by name: on a hundred tickers those lookups were a tenth of
+ * the backtest's time. Any other order is only slower.
+ */
+export function batchSlot(state: EngineState, position: number, ticker: string): TickerSlot {
+  const index = slotIndex(state);
+  if (index.batchTickers[position] === ticker) {
+    const slot = index.batchSlots[position]!;
+    if (slot.memory === undefined) slot.memory = index.tickers[ticker];
+    return slot;
+  }
+  const slot = tickerSlot(state, ticker);
+  index.batchTickers[position] = ticker;
+  index.batchSlots[position] = slot;
   return slot;
 }
 
@@ -109,6 +131,8 @@ export function slotIndex(state: EngineState): SlotIndex {
     exposure: null,
     lastTicker: null,
     lastSlot: null,
+    batchTickers: [],
+    batchSlots: [],
   };
   Object.defineProperty(state, INDEX, { value: fresh, writable: true, configurable: true, enumerable: false });
   return fresh;

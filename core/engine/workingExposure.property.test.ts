@@ -31,6 +31,7 @@ const risk = RiskConfigSchema.parse({
 
 type Step =
   | { kind: 'bar'; ticker: number; move: number }
+  | { kind: 'bars'; tickers: readonly number[]; move: number }
   | { kind: 'signal'; ticker: number; signal: number }
   | { kind: 'fill'; pick: number; fraction: number; duplicate: boolean }
   | { kind: 'correct'; pick: number; fraction: number }
@@ -44,6 +45,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('bar' as const), ticker, move: fc.integer({ min: -50, max: 50 }) }),
+  },
+  {
+    // Several tickers closing at one time, in any order (BarsClosed remembers the ticker at each position).
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('bars' as const),
+      tickers: fc.shuffledSubarray([...TICKERS.keys()], { minLength: 1 }),
+      move: fc.integer({ min: -50, max: 50 }),
+    }),
   },
   {
     weight: 5,
@@ -126,6 +136,16 @@ function runSequence(steps: readonly Step[]): void {
         const name = TICKERS[s.ticker]!;
         const bar = { open: close, high: close, low: close, close, volume: 1000 };
         send({ type: 'BarClosed', ts: now, ticker: name, barStart: now - 5 * MINUTE, ...bar });
+        break;
+      }
+      case 'bars': {
+        now += 5 * MINUTE;
+        const bars = s.tickers.map((t) => {
+          const close = (prices[t] = Math.max(1, prices[t]! + s.move / 10));
+          const bar = { open: close, high: close, low: close, close, volume: 1000 };
+          return { type: 'BarClosed' as const, ts: now, ticker: TICKERS[t]!, barStart: now - 5 * MINUTE, ...bar };
+        });
+        send({ type: 'BarsClosed', ts: now, bars });
         break;
       }
       case 'signal': {

@@ -10,6 +10,7 @@ import type { Execution, OrderStatus } from './types.js';
  */
 export type EngineEvent =
   | BarClosed
+  | BarsClosed
   | SignalReceived
   | SignalsReceived
   | ExecutionReported
@@ -30,6 +31,18 @@ export interface BarClosed {
   readonly low: number;
   readonly close: number;
   readonly volume: number;
+}
+
+/**
+ * Bars of several tickers that all closed at `ts` (each bar's own `ts` is the same), as a bar aggregator emits
+ * them at a bar boundary. The same as one `BarClosed` per bar, except that the day roll, the equity peak and the
+ * time rules (loss limits, drawdown stop, flattening) are applied once, to the equity with every price of the time:
+ * ticker by ticker they were applied to a mix of this time's and the previous time's prices.
+ */
+export interface BarsClosed {
+  readonly type: 'BarsClosed';
+  readonly ts: number;
+  readonly bars: readonly BarClosed[];
 }
 
 /** A strategy's model produced a signal for a ticker at `ts` (no earlier than the close of the bar it used). */
