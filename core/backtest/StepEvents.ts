@@ -2,7 +2,7 @@ import type { SimBar } from '../broker/index.js';
 import type { SignalOutput } from '../signals/index.js';
 import type { BarClosed, BarsClosed, SignalsReceived, TickerSignal } from '../trading/events.js';
 import type { StrategyId } from '../trading/ids.js';
-import { CLOSE, HIGH, LOW, OPEN, STEP_WIDTH, TS, VOLUME, type StepColumns } from './StepColumns.js';
+import type { BarBatch } from '../data/BarBatch.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -60,27 +60,22 @@ export function startCloseTime(events: StepEvents, ts: number): void {
   events.signals.ts = ts;
 }
 
-/**
- * Appends the bar at `k` in the chunk held by `columns` (a bar of `ticker`, `barMs` long, closing at the batch's
- * time) to the closes, in a pooled event.
- */
-export function addClose(events: StepEvents, ticker: string, barMs: number, columns: StepColumns, k: number): void {
+/** Appends bar `i` of `batch` (closing at the batch's time) to the closes, in a pooled event. */
+export function addClose(events: StepEvents, batch: BarBatch, i: number): void {
   const bars = events.closes.bars;
   let closed = events.closePool[bars.length];
   if (closed === undefined) {
     closed = { type: 'BarClosed', ts: 0, ticker: '', barStart: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
     events.closePool.push(closed);
   }
-  const values = columns.values;
-  const at = k * STEP_WIDTH;
-  closed.ticker = ticker;
-  closed.barStart = values[at + TS]!;
-  closed.open = values[at + OPEN]!;
-  closed.high = values[at + HIGH]!;
-  closed.low = values[at + LOW]!;
-  closed.close = values[at + CLOSE]!;
-  closed.volume = values[at + VOLUME]!;
-  closed.ts = closed.barStart + barMs;
+  closed.ticker = batch.ticker;
+  closed.barStart = batch.ts[i]!;
+  closed.open = batch.open[i]!;
+  closed.high = batch.high[i]!;
+  closed.low = batch.low[i]!;
+  closed.close = batch.close[i]!;
+  closed.volume = batch.volume[i]!;
+  closed.ts = closed.barStart + batch.barMs;
   bars.push(closed);
 }
 

@@ -21,10 +21,9 @@ import { toDollars, toMicros } from '../money/money.js';
 import { equity, grossExposure } from '../portfolio/index.js';
 import { strategyId } from '../trading/ids.js';
 import { CommandRouter } from './CommandRouter.js';
-import { fillBarStart, groupEnd } from './marketPhase.js';
-import { CONFIDENCE, SIGNAL, STEP_WIDTH, StepColumns, TS } from './StepColumns.js';
+import { BarStarts } from './BarStarts.js';
+import { fillBarStart } from './marketPhase.js';
 import { addClose, addSignal, createStepEvents, startCloseTime, type StepEvents } from './StepEvents.js';
-import { buildTimeline } from './timeline.js';
 import { TradeLedger, type Trade } from './TradeLedger.js';
 
 /** Signals aligned to the bars of each ticker: NaN where a bar has no signal. */
@@ -98,57 +97,52 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   let broker: SimBrokerState = createSimBrokerState(input.broker);
   const ledger = new TradeLedger();
   const router = new CommandRouter(ledger, strategy);
-  const timeline = buildTimeline(batches);
-  const columns = new StepColumns(
-    batches,
-    batches.map((batch) => input.signals[batch.ticker] ?? null),
-    timeline,
-  );
+  const signals = batches.map((batch) => input.signals[batch.ticker] ?? null);
+  const starts = new BarStarts(batches);
   const dailyEquity: DailyEquity[] = [{ day: 0, equity: input.initialCash }];
   const exposure = createExposureTally();
   const events = createStepEvents(strategy);
   let day = 0;
 
-  // One bar start at a time: steps `step` to `end` hold every bar that starts then.
-  for (let step = 0; step < timeline.length;) {
-    if (step === columns.end) columns.load(step);
-    const barStart = columns.values[(step - columns.start) * STEP_WIDTH + TS]!;
+  // One bar start at a time, every ticker's bar of that start in ticker order.
+  while (starts.next()) {
+    const barStart = starts.barStart;
     const barDay = newYorkDayOf(barStart);
     if (barDay !== day) {
       if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
       day = barDay;
     }
-    const end = groupEnd(timeline, batches, columns, step, barStart);
     const restoreAt = input.restoreAtStep;
-    if (restoreAt !== undefined && restoreAt >= step && restoreAt < end) {
+    if (restoreAt !== undefined && restoreAt >= starts.step && restoreAt < starts.step + starts.count) {
       engine = restoreEngine(serializeEngine(engine));
       broker = simBrokerFromJson(JSON.parse(JSON.stringify(simBrokerToJson(broker))) as SimBrokerJson);
     }
     // The market first: every bar of the start meets the broker before any of their closes reaches the engine.
-    fillBarStart(engine, broker, router, batches, timeline, step, end, events.bar);
+    fillBarStart(engine, broker, router, batches, starts, events.bar);
     // Then the closes, and then the signals computed from them, in one batch each per close time.
-    startCloseTime(events, barStart + batches[timeline.ticker[step]!]!.barMs);
-    for (let at = step; at < end; at++) {
-      if (at === columns.end) columns.load(at);
-      const k = at - columns.start;
-      const batch = batches[timeline.ticker[at]!]!;
+    startCloseTime(events, barStart + batches[starts.batch[0]!]!.barMs);
+    for (let k = 0; k < starts.count; k++) {
+      const t = starts.batch[k]!;
+      const i = starts.index[k]!;
+      const batch = batches[t]!;
       // A bar of the same start but another size closes at another time: it starts batches of its own.
       if (barStart + batch.barMs !== events.closes.ts) {
         sendCloseTime(engine, broker, router, events);
         startCloseTime(events, barStart + batch.barMs);
       }
-      addClose(events, batch.ticker, batch.barMs, columns, k);
-      const signal = columns.values[k * STEP_WIDTH + SIGNAL]!;
-      if (signal === signal) addSignal(events, batch.ticker, signal, columns.values[k * STEP_WIDTH + CONFIDENCE]!);
+      addClose(events, batch, i);
+      const column = signals[t];
+      if (column === null || column === undefined) continue;
+      const signal = column.signal[i]!;
+      if (signal === signal) addSignal(events, batch.ticker, signal, column.confidence[i]!);
     }
     sendCloseTime(engine, broker, router, events);
     // Every bar of the start is counted at the state the start left.
     const gross = grossExposure(engine.portfolio);
-    for (let at = step; at < end; at++) {
+    for (let k = 0; k < starts.count; k++) {
       if (gross === 0) recordFlatBar(exposure);
       else recordExposure(exposure, toDollars(gross), Math.max(toDollars(equity(engine.portfolio)), 1e-9));
     }
-    step = end;
   }
   if (day !== 0) dailyEquity.push({ day, equity: toDollars(equity(engine.portfolio)) });
   const metrics = summarizeBacktest({
@@ -163,7 +157,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     dailyEquity,
     trades: ledger.trades,
     openTradesAtEnd: ledger.openCount(),
-    steps: timeline.length,
+    steps: starts.step + starts.count,
     orders: router.orders,
     executions: router.executions,
     commissions: router.commissions,
