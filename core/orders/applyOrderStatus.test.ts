@@ -49,6 +49,20 @@ describe('applyOrderStatus', () => {
     expect(state.orders.get('alpha-1')!.lastUpdateTs, 'a duplicate changes nothing').toBe(1_500);
   });
 
+  it('takes the FILLED that follows the filling executions as a confirmation: nothing changes, nothing is logged', () => {
+    const state = stateWithOrder();
+    applyExecution(state, executionEvent('alpha-1', 'e1', 40, 10_000_000));
+    applyExecution(state, executionEvent('alpha-1', 'e2', 60, 10_000_000));
+    const filled = state.orders.get('alpha-1')!;
+    expect(filled.status).toBe('FILLED');
+    const before = JSON.stringify({ ...filled, executions: [...filled.executions] });
+
+    const update = applyOrderStatus(state, statusEvent('alpha-1', 'FILLED', { ts: 9_000 }));
+
+    expect(update).toMatchObject({ outcome: 'DUPLICATE', previousStatus: 'FILLED', status: 'FILLED', notices: [] });
+    expect(JSON.stringify({ ...filled, executions: [...filled.executions] })).toBe(before);
+  });
+
   it('ignores SUBMITTED arriving after PARTIALLY_FILLED and logs it, never moving the order backwards', () => {
     const state = stateWithOrder();
     applyExecution(state, executionEvent('alpha-1', 'e1', 40, 10_000_000));

@@ -41,7 +41,8 @@ const PROGRESS: Readonly<Record<OrderStatus, number>> = {
 
 /**
  * Applies a broker status report. In this order: an unknown order is reported; the broker id is recorded; the
- * current status again is a DUPLICATE (ignored, not illegal); a status earlier in the life cycle than the current
+ * current status again is a DUPLICATE (ignored, not illegal; logged, unless it is the FILLED that confirms the
+ * executions that filled the order); a status earlier in the life cycle than the current
  * one is STALE (ignored and logged: the order never moves backwards, and executions, not status reports, carry
  * fills); a row of the table is APPLIED; anything else is ILLEGAL (logged as an error, not applied). Never throws.
  */
@@ -72,7 +73,12 @@ export function applyOrderStatus(state: OrderManagerState, event: OrderStatusRep
     };
   };
   const reported = event.status;
-  if (reported === current) return done(OrderOutcome.DUPLICATE, duplicateStatusNotice(id, current));
+  if (reported === current) {
+    // FILLED after the executions that filled the order is the broker's confirmation (Interactive Brokers sends
+    // both for every fill), not news worth a log line per order; other repeats are logged for tracing.
+    const confirmation = reported === OrderStatus.FILLED && record.filledQuantity === record.quantity;
+    return done(OrderOutcome.DUPLICATE, confirmation ? null : duplicateStatusNotice(id, current));
+  }
   if (reported === OrderStatus.NEW || PROGRESS[reported] < PROGRESS[current]) {
     return done(OrderOutcome.STALE, staleStatusNotice(id, reported, current));
   }
