@@ -68,15 +68,24 @@ export function addClose(events: StepEvents, batch: BarBatch, i: number): void {
     closed = { type: 'BarClosed', ts: 0, ticker: '', barStart: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 };
     events.closePool.push(closed);
   }
-  closed.ticker = batch.ticker;
-  closed.barStart = batch.ts[i]!;
-  closed.open = batch.open[i]!;
-  closed.high = batch.high[i]!;
-  closed.low = batch.low[i]!;
-  closed.close = batch.close[i]!;
-  closed.volume = batch.volume[i]!;
+  readBar(closed, batch, i);
   closed.ts = closed.barStart + batch.barMs;
   bars.push(closed);
+}
+
+/** The fields a broker bar and a close share, written from bar `i` of `batch`. */
+export function readBar(
+  target: Mutable<Pick<BarClosed, 'ticker' | 'barStart' | 'open' | 'high' | 'low' | 'close' | 'volume'>>,
+  batch: BarBatch,
+  i: number,
+): void {
+  target.ticker = batch.ticker;
+  target.barStart = batch.ts[i]!;
+  target.open = batch.open[i]!;
+  target.high = batch.high[i]!;
+  target.low = batch.low[i]!;
+  target.close = batch.close[i]!;
+  target.volume = batch.volume[i]!;
 }
 
 /** Appends one ticker's signal to the signals, in a pooled entry. */

@@ -3,6 +3,7 @@ import type { BarBatch } from '../data/BarBatch.js';
 import type { EngineState } from '../engine/index.js';
 import type { CommandRouter } from './CommandRouter.js';
 import type { BarStarts } from './BarStarts.js';
+import { readBar } from './StepEvents.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -26,14 +27,8 @@ export function fillBarStart(
     const batch = batches[starts.batch[k]!]!;
     if (broker.working[batch.ticker] === undefined) continue;
     const i = starts.index[k]!;
-    bar.ticker = batch.ticker;
-    bar.barStart = batch.ts[i]!;
+    readBar(bar, batch, i);
     bar.barMs = batch.barMs;
-    bar.open = batch.open[i]!;
-    bar.high = batch.high[i]!;
-    bar.low = batch.low[i]!;
-    bar.close = batch.close[i]!;
-    bar.volume = batch.volume[i]!;
     bar.spread = null;
     const answers = processBar(broker, bar);
     if (answers.length > 0) router.deliver(engine, broker, answers, i, bar.open);

@@ -7,7 +7,7 @@ import { toMicros, type Micros } from '../money/money.js';
 import { openQuantity, workingOrders } from '../orders/index.js';
 import { equity, positionQuantity } from '../portfolio/index.js';
 import type { EngineCommand } from '../trading/commands.js';
-import type { EngineEvent } from '../trading/events.js';
+import type { BarClosed, EngineEvent } from '../trading/events.js';
 import { executionId, strategyId, type ClientOrderId } from '../trading/ids.js';
 import { Side, type OrderRequest } from '../trading/types.js';
 import { sessionAt } from './calendarKeys.js';
@@ -164,6 +164,21 @@ function checkSubmitted(engine: ReturnType<typeof createEngine>, order: OrderReq
   expect(netOk, `${where}: net exposure ${net} over ${limits.max_net_exposure_pct * value}`).toBe(true);
 }
 
+/** A 5-minute bar of `ticker` closing at `ts`, every price at `close`. */
+function closeAt(ts: number, ticker: string, close: number): BarClosed {
+  return {
+    type: 'BarClosed',
+    ts,
+    ticker,
+    barStart: ts - 5 * MINUTE,
+    open: close,
+    high: close,
+    low: close,
+    close,
+    volume: 1000,
+  };
+}
+
 /** Moves time on by `minutes`; past a session's close it continues 5 minutes after the next session's open. */
 function advance(now: number, minutes: number): number {
   const next = now + minutes * MINUTE;
@@ -220,36 +235,14 @@ function runSequence(steps: readonly Step[]): void {
       case 'bar': {
         now = advance(now, s.minutes);
         prices[s.ticker] = Math.max(1, Math.round(prices[s.ticker]! * (1 + s.move) * 100) / 100);
-        const close = prices[s.ticker]!;
-        send({
-          type: 'BarClosed',
-          ts: now,
-          ticker: TICKERS[s.ticker]!,
-          barStart: now - 5 * MINUTE,
-          open: close,
-          high: close,
-          low: close,
-          close,
-          volume: 1000,
-        });
+        send(closeAt(now, TICKERS[s.ticker]!, prices[s.ticker]!));
         break;
       }
       case 'bars': {
         now = advance(now, s.minutes);
         const bars = TICKERS.map((name, t) => {
           prices[t] = Math.max(1, Math.round(prices[t]! * (1 + s.moves[t]!) * 100) / 100);
-          const close = prices[t]!;
-          return {
-            type: 'BarClosed' as const,
-            ts: now,
-            ticker: name,
-            barStart: now - 5 * MINUTE,
-            open: close,
-            high: close,
-            low: close,
-            close,
-            volume: 1000,
-          };
+          return closeAt(now, name, prices[t]!);
         });
         send({ type: 'BarsClosed', ts: now, bars });
         break;
