@@ -5,9 +5,15 @@ import type { BarSet } from '../../core/data/BarBatch.js';
 import { parseTimestamp } from '../../core/data/parseTimestamp.js';
 import { createWallToUtc } from '../../core/data/wallToUtc.js';
 import { FileUnreadableError, MissingColumnError } from '../../core/data/errors.js';
+import {
+  countReasons,
+  QuarantineReason,
+  type QuarantinedRow,
+  type QuarantineReport,
+} from '../../core/data/Quarantine.js';
 import { describeFile, openDuck, queryColumns, sqlIdentifier, sqlString, type CodedStrings } from './duckdb.js';
 
-/** Signals aligned to bars, plus the rows that matched no bar (counted and shown, never dropped silently). */
+/** Signals aligned to bars, plus the rows set aside (counted, shown and kept, never dropped silently). */
 export interface LoadedSignals {
   readonly columns: SignalColumns;
   readonly rows: number;
@@ -17,6 +23,11 @@ export interface LoadedSignals {
   readonly invalid: number;
   /** A few unmatched or invalid rows, for the message. */
   readonly examples: readonly string[];
+  /**
+   * Every row set aside, with its reason: out of range (`OUTSIDE_RANGE`), no bar (`NO_MATCHING_BAR`), a second
+   * signal for a bar (`DUPLICATE_SIGNAL`). `raw` holds the ticker and time as written and the two numbers as read.
+   */
+  readonly quarantine: QuarantineReport;
 }
 
 const TICKER_NAMES = ['ticker', 'symbol'];
@@ -69,6 +80,8 @@ export async function loadSignals(
       bars,
       map,
       (convention ?? map?.timestamps.convention) === 'bar_end',
+      // A CSV row's line: the header is line 1. A Parquet file has no lines (0; the row is in the detail).
+      source.startsWith('read_csv') ? 2 : null,
       length,
       columns[0] as CodedStrings,
       columns[1] as CodedStrings,
@@ -84,6 +97,7 @@ function align(
   bars: BarSet,
   map: ColumnMap | undefined,
   barEnd: boolean,
+  firstLine: number | null,
   length: number,
   tickers: CodedStrings,
   times: CodedStrings,
@@ -106,14 +120,28 @@ function align(
   let duplicates = 0;
   let invalid = 0;
   const examples: string[] = [];
+  const setAside: QuarantinedRow[] = [];
+  // The row that set each bar's signal, for the message of a later duplicate.
+  const firstRow = new Map(bars.batches.map((batch) => [batch.ticker, new Int32Array(batch.length)]));
   for (let row = 0; row < length; row++) {
     const name = tickers.names[tickers.codes[row]!]!.toUpperCase();
     const text = times.names[times.codes[row]!]!;
     const s = signal[row]!;
     const c = confidence[row]!;
+    const where = firstLine === null ? `row ${row + 1}` : `line ${row + firstLine}`;
+    const keep = (reason: QuarantineReason, detail: string): void => {
+      setAside.push({
+        line: firstLine === null ? 0 : row + firstLine,
+        ticker: name,
+        reason,
+        detail: firstLine === null ? `${where}: ${detail}` : detail,
+        raw: `${tickers.names[tickers.codes[row]!]!},${text},${s},${c}`,
+      });
+    };
     if (!(s >= -1 && s <= 1) || !(c >= 0 && c <= 1)) {
       invalid++;
-      if (examples.length < 5) examples.push(`row ${row + 2}: signal ${s} or confidence ${c} outside [-1,1] / [0,1]`);
+      keep(QuarantineReason.OUTSIDE_RANGE, `signal ${s} or confidence ${c} outside [-1,1] / [0,1]`);
+      if (examples.length < 5) examples.push(`${where}: signal ${s} or confidence ${c} outside [-1,1] / [0,1]`);
       continue;
     }
     const parsed =
@@ -124,17 +152,28 @@ function align(
     const index = lookup.get(name)?.get(ts);
     if (index === undefined) {
       unmatched++;
-      if (examples.length < 5) examples.push(`row ${row + 2}: ${name} ${text} matches no bar`);
+      keep(QuarantineReason.NO_MATCHING_BAR, `${name} ${text} matches no bar of the data file`);
+      if (examples.length < 5) examples.push(`${where}: ${name} ${text} matches no bar`);
       continue;
     }
     const column = columns[name]!;
+    const rows = firstRow.get(name)!;
     if (column.signal[index] === column.signal[index]) {
       duplicates++;
+      const first = firstLine === null ? `row ${rows[index]! + 1}` : `line ${rows[index]! + firstLine}`;
+      keep(QuarantineReason.DUPLICATE_SIGNAL, `${first} already gave this bar its signal, kept`);
       continue;
     }
+    rows[index] = row;
     column.signal[index] = s;
     column.confidence[index] = c;
     matched++;
   }
-  return { columns, rows: length, matched, unmatched, duplicates, invalid, examples };
+  const quarantine: QuarantineReport = {
+    rowsIn: length,
+    rowsOut: matched,
+    rows: setAside,
+    counts: countReasons(setAside),
+  };
+  return { columns, rows: length, matched, unmatched, duplicates, invalid, examples, quarantine };
 }

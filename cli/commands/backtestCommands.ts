@@ -95,6 +95,14 @@ export function registerBacktestCommands(program: Command): void {
           `${signals.duplicates} duplicates, ${signals.invalid} out of range`,
       );
       for (const example of signals.examples) console.log(`  ${example}`);
+      // Every set-aside signal row is kept beside the output, even when the run stops below. No limit applies: a
+      // predictions file may cover more tickers or times than the data file.
+      await keepQuarantine(
+        resolve(options.signals),
+        signals.quarantine,
+        `${out.replace(/\.[^./]+$/, '')}.signals-quarantine.csv`,
+        100,
+      );
       if (signals.matched === 0) {
         const { rows, unmatched, invalid, examples } = signals;
         throw new NoSignalMatchesError(

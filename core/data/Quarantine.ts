@@ -15,6 +15,10 @@ export const QuarantineReason = {
   WRONG_FIELD_COUNT: 'WRONG_FIELD_COUNT',
   TRUNCATED_LINE: 'TRUNCATED_LINE',
   OUTSIDE_RANGE: 'OUTSIDE_RANGE',
+  /** A signal row whose ticker and time name no bar of the data file. */
+  NO_MATCHING_BAR: 'NO_MATCHING_BAR',
+  /** A second signal row for a bar that already has one (the first is kept). */
+  DUPLICATE_SIGNAL: 'DUPLICATE_SIGNAL',
 } as const;
 export type QuarantineReason = (typeof QuarantineReason)[keyof typeof QuarantineReason];
 

@@ -104,7 +104,7 @@ describe('intraday backtest', () => {
     const stray = join(dir, 'stray.csv');
     writeFileSync(
       stray,
-      'ticker,ts,signal,confidence\nAAA,2024-03-04T14:30:00.000Z,0.5,0.5\nZZZ,2024-03-04T14:30:00.000Z,0.5,0.5\nAAA,2024-03-04T14:35:00.000Z,3,0.5\n',
+      'ticker,ts,signal,confidence\nAAA,2024-03-04T14:30:00.000Z,0.5,0.5\nZZZ,2024-03-04T14:30:00.000Z,0.5,0.5\nAAA,2024-03-04T14:35:00.000Z,3,0.5\naaa,2024-03-04T14:30:00.000Z,-0.2,0.5\n',
     );
 
     const result = await intraday(['backtest', '--data', bars, '--signals', stray, '--json', join(dir, 'stray.json')]);
@@ -121,8 +121,18 @@ describe('intraday backtest', () => {
     ]);
 
     expect(result.code, result.err).toBe(0);
-    expect(result.out).toContain('signals: 1 matched of 3 rows; 1 match no bar, 0 duplicates, 1 out of range');
+    expect(result.out).toContain('signals: 1 matched of 4 rows; 1 match no bar, 1 duplicates, 1 out of range');
     expect(result.out).toContain('ZZZ 2024-03-04T14:30:00.000Z matches no bar');
+    // Every row set aside is kept beside the output with its line, reason and text; the first signal of a bar wins.
+    const kept = readFileSync(join(dir, 'stray.signals-quarantine.csv'), 'utf8').trim().split('\n');
+    expect(kept).toEqual([
+      'line,ticker,reason,detail,raw',
+      '3,ZZZ,NO_MATCHING_BAR,ZZZ 2024-03-04T14:30:00.000Z matches no bar of the data file,' +
+        '"ZZZ,2024-03-04T14:30:00.000Z,0.5,0.5"',
+      '4,AAA,OUTSIDE_RANGE,"signal 3 or confidence 0.5 outside [-1,1] / [0,1]","AAA,2024-03-04T14:35:00.000Z,3,0.5"',
+      '5,AAA,DUPLICATE_SIGNAL,"line 2 already gave this bar its signal, kept","aaa,2024-03-04T14:30:00.000Z,-0.2,0.5"',
+    ]);
+    expect(result.out).toContain('stray.signals-quarantine.csv');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--costs must be "config" or "none", was "cheap"');
   });

@@ -130,10 +130,16 @@ describe('a signals file whose timestamps match no bar', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(
       `${signals}: none of its 2 rows matches a bar of ${bars} (2 match no bar, 0 out of range); ` +
-        'first: row 2: AAA 2024-03-04T14:31:00Z matches no bar',
+        'first: line 2: AAA 2024-03-04T14:31:00Z matches no bar',
     );
     expect(result.err).toContain('--map');
     expect(existsSync(out)).toBe(false);
+    // Nothing is lost even when the run stops: both rows are kept with their reason.
+    const kept = readFileSync(join(dir, 'shifted.signals-quarantine.csv'), 'utf8').trim().split('\n');
+    expect(kept.slice(1).map((row) => row.split(',').slice(0, 3).join(','))).toEqual([
+      '2,AAA,NO_MATCHING_BAR',
+      '3,BBB,NO_MATCHING_BAR',
+    ]);
   });
 
   it('stops the same way for a signals file with a header and no rows', async () => {
