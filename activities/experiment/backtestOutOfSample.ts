@@ -120,7 +120,11 @@ function artifactOf(input: BacktestOosInput, result: BacktestResult, initialCash
   // The initial cash is the close of the session before the first out-of-sample one: one label per point.
   const before = sessions.length > 0 ? formatDay(previousTradingDay(sessions[0]!.day)) : '';
   return {
-    metrics: finiteOrNull(result.metrics as unknown as Record<string, number>),
+    // Positions still open at the end count for the verdict (their P&L is in the equity), not in `trades`.
+    metrics: {
+      ...finiteOrNull(result.metrics as unknown as Record<string, number>),
+      open_trades_at_end: result.openTradesAtEnd,
+    },
     equity: [
       { day: before, equity: initialCash },
       ...sessions.map((point) => ({ day: formatDay(point.day), equity: point.equity })),

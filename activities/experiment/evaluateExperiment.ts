@@ -74,6 +74,7 @@ export async function evaluateExperiment(deps: ExperimentDeps, input: EvaluateIn
       deflatedSharpe: deflated ?? Number.NaN,
       foldSharpes: backtest.folds.map((fold) => fold.sharpe ?? Number.NaN),
       trades,
+      openTrades: backtest.metrics['open_trades_at_end'] ?? 0,
     },
     thresholds.data,
   );

@@ -17,8 +17,10 @@ export interface VerdictInput {
   readonly deflatedSharpe: number;
   /** Out-of-sample Sharpe ratio of each walk-forward fold. */
   readonly foldSharpes: readonly number[];
-  /** Number of out-of-sample trades. */
+  /** Number of out-of-sample round trips closed. */
   readonly trades: number;
+  /** Positions still open at the end of the out-of-sample period (their P&L is in the equity, marked). */
+  readonly openTrades?: number;
 }
 
 /** A verdict and the sentences that justify it, each with the number and the threshold it was compared with. */

@@ -51,6 +51,14 @@ describe('decideVerdict', () => {
     });
   });
 
+  it('judges a position held to the end as traded: no round trip closed, but the equity moved', () => {
+    expect(decideVerdict({ ...STRONG, trades: 0, openTrades: 0 }, THRESHOLDS).verdict).toBe('kill');
+    const held = decideVerdict({ ...STRONG, trades: 0, openTrades: 1 }, THRESHOLDS);
+
+    expect(held).toEqual(decideVerdict({ ...STRONG, trades: 1 }, THRESHOLDS));
+    expect(held.verdict).toBe('promising');
+  });
+
   it('kills an undefined out-of-sample Sharpe', () => {
     const decision = decideVerdict({ ...STRONG, oosSharpe: Number.NaN }, THRESHOLDS);
 

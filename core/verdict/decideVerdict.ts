@@ -13,14 +13,15 @@ function formatPair(value: number, threshold: number, scale = 1, minDigits = 2):
 }
 
 /**
- * kill / iterate / promising from out-of-sample results and the experiment's thresholds. Kill when there are no
- * trades or the out-of-sample Sharpe is undefined or at or below kill_oos_sharpe; promising only when the deflated
+ * kill / iterate / promising from out-of-sample results and the experiment's thresholds. Kill when nothing was
+ * traded (no round trip closed and no position open at the end) or the out-of-sample Sharpe is undefined or at or below kill_oos_sharpe; promising only when the deflated
  * Sharpe, the out-of-sample Sharpe and the share of folds with a positive Sharpe all reach their thresholds;
  * iterate otherwise. A NaN deflated Sharpe or fold Sharpe counts as failing its test.
  */
 export function decideVerdict(input: VerdictInput, thresholds: ExperimentConfig['verdict']): VerdictDecision {
   const { oosSharpe, deflatedSharpe, foldSharpes, trades } = input;
-  if (!(trades > 0)) {
+  // A position still open at the end was traded too: its marked P&L is in the equity the Sharpe is computed from.
+  if (!(trades + (input.openTrades ?? 0) > 0)) {
     return { verdict: Verdict.KILL, reasons: ['no out-of-sample trade was made, so there is nothing to evaluate'] };
   }
   if (Number.isNaN(oosSharpe)) {
