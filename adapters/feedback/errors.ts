@@ -51,3 +51,10 @@ export class MigrationFailedError extends AppError {
     );
   }
 }
+
+/** An environment variable that names the feedback database holds something it cannot be. */
+export class FeedbackEnvError extends AppError {
+  constructor(name: string, value: string, expected: string) {
+    super('FEEDBACK_BAD_ENV', `environment variable ${name} is "${value}": expected ${expected}`);
+  }
+}

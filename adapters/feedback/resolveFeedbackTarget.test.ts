@@ -40,4 +40,17 @@ describe('resolveFeedbackTarget', () => {
       user: 'writer',
     });
   });
+
+  test('refuses a PGPORT that is not a port, naming the variable, its value and what was expected', () => {
+    for (const value of ['abc', '0', '70000', '54.32', '-1']) {
+      expect(() => resolveFeedbackTarget(server, { PGPORT: value }, '/data')).toThrow(
+        `environment variable PGPORT is "${value}": expected a port number from 1 to 65535`,
+      );
+    }
+    expect(resolveFeedbackTarget(server, { PGPORT: '' }, '/data'), 'empty is unset').toMatchObject({ port: 6543 });
+    expect(resolveFeedbackTarget(embedded, { PGPORT: 'abc' }, '/data'), 'unused with PGlite').toEqual({
+      kind: 'pglite',
+      dataDir: '/data/pglite',
+    });
+  });
 });
