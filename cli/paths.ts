@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OutputIsFolderError } from '../core/data/errors.js';
 
 /** The package root: dist/cli/paths.js and cli/paths.ts both sit two levels below it. */
 export const PACKAGE_ROOT = resolve(
@@ -23,4 +25,14 @@ export function resolveDataDir(): string {
   if (explicit) return resolve(explicit);
   const xdg = process.env['XDG_DATA_HOME'];
   return resolve(xdg ? join(xdg, 'intraday') : join(homedir(), '.local', 'share', 'intraday'));
+}
+
+/**
+ * An output file named by `option`, resolved, checked before any work: an existing folder there would end the
+ * command after the work with a bare EISDIR from the final rename.
+ */
+export function outputFile(path: string, option: string): string {
+  const out = resolve(path);
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) throw new OutputIsFolderError(option, out);
+  return out;
 }

@@ -10,7 +10,7 @@ import { signalInformationCoefficient } from '../../core/analytics/index.js';
 import { runBacktest, simBrokerConfigFrom } from '../../core/backtest/index.js';
 import { formatDay } from '../../core/calendar/index.js';
 import { NoSignalMatchesError } from '../../core/data/errors.js';
-import { resolveConfigDir } from '../paths.js';
+import { outputFile, resolveConfigDir } from '../paths.js';
 import { keepQuarantine } from '../keepQuarantine.js';
 import { formatSeconds, parsePercentOption } from '../text.js';
 
@@ -72,9 +72,9 @@ export function registerBacktestCommands(program: Command): void {
         if (!parsed.ok) throw new ConfigError(parsed.problems);
         settings = parsed.value;
       }
+      const out = outputFile(options.json, '--json');
       const map = options.map ? await loadColumnMap(options.map) : undefined;
       const { bars, quarantine } = await loadBars(resolve(options.data), map ? { map } : {});
-      const out = resolve(options.json);
       console.log(
         `bars: ${quarantine.rowsOut} of ${quarantine.rowsIn} rows (${quarantine.rowsIn - quarantine.rowsOut} quarantined)`,
       );

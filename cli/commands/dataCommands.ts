@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { writeTable } from '../../adapters/data/index.js';
 import { parseDay } from '../../core/calendar/index.js';
 import { parseBarSize } from '../../core/data/Bar.js';
 import { barsToTable } from '../../core/data/barsToTable.js';
 import { generateBars } from '../../core/synthetic/index.js';
-import { resolveDataDir } from '../paths.js';
+import { outputFile, resolveDataDir } from '../paths.js';
 import { parseTickerList, formatSeconds } from '../text.js';
 
 interface GenerateOptions {
@@ -44,7 +44,7 @@ export function registerDataCommands(program: Command): void {
         barMs: parseBarSize(options.bar),
         seed,
       });
-      const out = resolve(options.out ?? join(resolveDataDir(), 'bars', `synthetic-${seed}.parquet`));
+      const out = outputFile(options.out ?? join(resolveDataDir(), 'bars', `synthetic-${seed}.parquet`), '--out');
       mkdirSync(dirname(out), { recursive: true });
       const table = barsToTable(bars);
       await writeTable(out, table);

@@ -6,7 +6,7 @@ import { loadBars, loadColumnMap, writeTable } from '../../adapters/data/index.j
 import { buildFeaturePipeline } from '../../core/features/index.js';
 import { buildFeatureTable } from '../../core/pipeline/buildFeatureTable.js';
 import { keepQuarantine } from '../keepQuarantine.js';
-import { resolveConfigDir, resolveDataDir } from '../paths.js';
+import { outputFile, resolveConfigDir, resolveDataDir } from '../paths.js';
 import { formatSeconds, parseNameList, parsePercentOption, parseTickerList } from '../text.js';
 
 interface ComputeOptions {
@@ -46,15 +46,16 @@ export function registerFeatureCommands(program: Command): void {
       const targetNames =
         options.targets === 'none' ? [] : (parseNameList(options.targets) ?? Object.keys(app.targets.targets));
       const input = resolve(options.data);
+      const out = outputFile(
+        options.out ?? join(resolveDataDir(), 'features', `${basename(input).replace(/\.[^.]+$/, '')}.parquet`),
+        '--out',
+      );
       const loaded = await loadBars(input, {
         ...(options.map ? { map: await loadColumnMap(options.map) } : {}),
         ...(options.universe ? { universe: parseTickerList(options.universe) } : {}),
         ...(options.adjust ? { adjust: { factorDir: resolve(options.adjust) } } : {}),
       });
       const { bars, quarantine } = loaded;
-      const out = resolve(
-        options.out ?? join(resolveDataDir(), 'features', `${basename(input).replace(/\.[^.]+$/, '')}.parquet`),
-      );
       mkdirSync(dirname(out), { recursive: true });
 
       const label = bars.origin.kind === 'synthetic' ? `SYNTHETIC DATA (${bars.origin.detail})` : bars.origin.detail;

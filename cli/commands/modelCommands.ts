@@ -24,7 +24,7 @@ import {
 import type { AppConfig } from '../../config/configFiles.js';
 import { MissingColumnError } from '../../core/data/errors.js';
 import { trainingTargetOf } from '../../core/models/trainingSpec.js';
-import { PACKAGE_ROOT, resolveConfigDir, resolveDataDir } from '../paths.js';
+import { outputFile, PACKAGE_ROOT, resolveConfigDir, resolveDataDir } from '../paths.js';
 import { formatSeconds, parseNameList } from '../text.js';
 
 /** `model predict` runs batches only: the single-row evaluator would cost load time and never run. */
@@ -216,9 +216,9 @@ async function predict(options: PredictOptions, registry: () => Promise<ModelReg
   }
   try {
     const data = resolve(options.data);
+    const out = outputFile(options.out, '--out');
     const file = await readFeatureFile(data, model.features);
     const { signal, confidence } = await model.predictBatch(file.frame);
-    const out = resolve(options.out);
     mkdirSync(dirname(out), { recursive: true });
     const names = file.tickers.names;
     await writeTable(out, {

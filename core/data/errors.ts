@@ -18,6 +18,7 @@ export const DataErrorCode = {
   INVALID_FACTOR_FILE: 'INVALID_FACTOR_FILE',
   INVALID_OPTION: 'INVALID_OPTION',
   NO_SIGNAL_MATCHES: 'NO_SIGNAL_MATCHES',
+  OUTPUT_IS_A_FOLDER: 'OUTPUT_IS_A_FOLDER',
 } as const;
 export type DataErrorCode = (typeof DataErrorCode)[keyof typeof DataErrorCode];
 
@@ -150,6 +151,16 @@ export class NoSignalMatchesError extends AppError {
         : `${file}: none of its ${rows} rows matches a bar of ${barsFile} (${unmatched} match no bar, ${invalid} ` +
             `out of range)${first ? `; first: ${first}` : ''}; signal timestamps follow the bar file's convention ` +
             '(naive times are New York bar starts unless a --map says otherwise)',
+    );
+  }
+}
+
+/** An output option names an existing folder where a file is to be written. */
+export class OutputIsFolderError extends AppError {
+  constructor(option: string, path: string) {
+    super(
+      DataErrorCode.OUTPUT_IS_A_FOLDER,
+      `${option} ${path} is a folder: name the file to write (e.g. ${path}/out${option === '--json' ? '.json' : '.parquet'})`,
     );
   }
 }
