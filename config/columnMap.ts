@@ -44,7 +44,7 @@ export const ColumnMapSchema = z
     bar: z
       .string()
       .trim()
-      .regex(/^\d+(s|m|h|d)$/, 'must look like 30s, 1m, 5m, 1h or 1d')
+      .regex(/^\d+(s|m|h|d)$/, 'a bar size such as 30s, 1m, 5m, 1h or 1d')
       .optional()
       .describe('Bar size such as 1m or 5m; inferred per ticker from the most common spacing when absent'),
     ticker: z

@@ -42,10 +42,12 @@ describe('loadColumnMap', () => {
 
     await expect(failure).rejects.toMatchObject({ code: 'INVALID_COLUMN_MAP' });
     const error = (await failure.catch((caught: unknown) => caught)) as { problems: string[] };
-    expect(error.problems).toHaveLength(3);
-    expect(error.problems.join('\n')).toContain('unknown key "price"');
-    expect(error.problems.join('\n')).toContain('timestamps.convention');
-    expect(error.problems.join('\n')).toContain('bar: must look like 30s, 1m, 5m, 1h or 1d, was "5 minutes"');
+    // The file, the line, the key, what was expected and what was found, as for the other configuration files.
+    expect(error.problems).toEqual([
+      `${path}:1: columns.price is not a known key (expected one of: ticker, ts, date, time, open, high, low, close, volume, source)`,
+      `${path}:2: timestamps.convention must be one of "bar_start", "bar_end", was "end"`,
+      `${path}:3: bar must be a bar size such as 30s, 1m, 5m, 1h or 1d, was "5 minutes"`,
+    ]);
   });
 
   it('names the map file when its time zone does not exist', async () => {
@@ -55,7 +57,7 @@ describe('loadColumnMap', () => {
 
     await expect(failure).rejects.toMatchObject({
       code: 'INVALID_COLUMN_MAP',
-      message: `${path}: timestamps.timezone: an IANA time zone such as America/New_York or UTC, was "Mars/Olympus"`,
+      message: `${path}:1: timestamps.timezone must be an IANA time zone such as America/New_York or UTC, was "Mars/Olympus"`,
     });
   });
 });

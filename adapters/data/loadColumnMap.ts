@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import type { ColumnMap } from '../../config/columnMap.js';
 import { ColumnMapSchema } from '../../config/columnMap.js';
+import { parseConfigText } from '../../config/parseConfig.js';
 import { FileUnreadableError, InvalidColumnMapError } from '../../core/data/errors.js';
 
-/** Validates an already parsed column map object; every problem is reported at once, one line each. */
+/** Validates an already parsed column map object (no file lines to point at); every problem at once, one line each. */
 export function parseColumnMap(file: string, value: unknown): ColumnMap {
   const result = ColumnMapSchema.safeParse(value ?? {});
   if (result.success) return Object.freeze(result.data);
@@ -21,7 +21,10 @@ export function parseColumnMap(file: string, value: unknown): ColumnMap {
   throw new InvalidColumnMapError(file, problems);
 }
 
-/** Reads and validates a column-mapping YAML file (`--map columns.yaml`). */
+/**
+ * Reads and validates a column-mapping YAML file (`--map columns.yaml`), every problem at once with its line, key,
+ * what was expected and what was found, in the words of the other configuration files (`parseConfigText`).
+ */
 export async function loadColumnMap(file: string): Promise<ColumnMap> {
   let text: string;
   try {
@@ -29,13 +32,7 @@ export async function loadColumnMap(file: string): Promise<ColumnMap> {
   } catch (error) {
     throw new FileUnreadableError(file, error);
   }
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    throw new InvalidColumnMapError(file, [
-      `not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
-    ]);
-  }
-  return parseColumnMap(file, value);
+  const result = parseConfigText(file, text, ColumnMapSchema);
+  if (!result.ok) throw new InvalidColumnMapError(file, result.problems, true);
+  return Object.freeze(result.value);
 }

@@ -114,8 +114,12 @@ export class BarSizeUnknownError extends AppError {
 export class InvalidColumnMapError extends AppError {
   readonly problems: readonly string[];
 
-  constructor(file: string, problems: readonly string[]) {
-    super(DataErrorCode.INVALID_COLUMN_MAP, problems.map((problem) => `${file}: ${problem}`).join('\n'));
+  /** `located`: each problem already starts with the file (and its line), as `parseConfigText` writes them. */
+  constructor(file: string, problems: readonly string[], located = false) {
+    super(
+      DataErrorCode.INVALID_COLUMN_MAP,
+      located ? problems.join('\n') : problems.map((problem) => `${file}: ${problem}`).join('\n'),
+    );
     this.problems = problems;
   }
 }
