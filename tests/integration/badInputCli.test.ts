@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,28 +112,6 @@ describe('files that are not what they claim', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`${missing}: cannot read the file (expected a folder of LEAN factor files;`);
     expect(existsSync(out)).toBe(false);
-  });
-});
-
-describe('an output option that names a folder', () => {
-  it.each([
-    ['features', 'compute', '--data', 'BARS', '--out'],
-    ['backtest', '--data', 'BARS', '--signals', 'SIGNALS', '--json'],
-  ])('%s stops before the work with the option and the path, not a bare EISDIR', async (...command) => {
-    const folder = join(dir, `folder-out-${command[0]}`);
-    mkdirSync(folder, { recursive: true });
-    const args = [...command, folder].map((arg) =>
-      arg === 'BARS' ? bars : arg === 'SIGNALS' ? join(dir, 'all-signals.csv') : arg,
-    );
-
-    const result = await intraday(args, env);
-
-    expect(result.code).toBe(1);
-    expect(result.err.trim()).toBe(
-      `${command.at(-1)} ${folder} is a folder: name the file to write (e.g. ${folder}/out${command[0] === 'backtest' ? '.json' : '.parquet'})`,
-    );
-    expectNoTrace(result.err);
-    expect(readdirSync(folder), 'nothing written into it').toEqual([]);
   });
 });
 
