@@ -21,15 +21,21 @@ export function onSignalReceived(state: EngineState, event: SignalReceived, out:
 }
 
 /**
- * True while the engine may only reduce risk (a loss limit, the drawdown stop or the kill switch holds) and its
- * only strategy holds nothing and works nothing: no signal can then lead to an order, whatever its ticker. The
- * kill switch is the operator's (`KillSwitchSet`) or the risk limits' own (`kill_switch`, as checkKillSwitch reads
- * it). Only with one strategy, whose book is the account: with several, books can offset each other in a flat
- * account and each still has a position to reduce.
+ * True while the engine may only reduce risk: a loss limit, the drawdown stop or the kill switch holds. The kill
+ * switch is the operator's (`KillSwitchSet`) or the risk limits' own (`kill_switch`, as checkKillSwitch reads it).
+ */
+function onlyReducing(state: EngineState): boolean {
+  return state.killSwitch || state.risk.limits.kill_switch || state.tradingState !== 'ACTIVE';
+}
+
+/**
+ * True while the engine may only reduce risk and its only strategy holds nothing and works nothing: no signal can
+ * then lead to an order, whatever its ticker. Only with one strategy, whose book is the account: with several,
+ * books can offset each other in a flat account and each still has a position to reduce.
  */
 export function nothingToReduce(state: EngineState): boolean {
   return (
-    (state.killSwitch || state.risk.limits.kill_switch || state.tradingState !== 'ACTIVE') &&
+    onlyReducing(state) &&
     state.strategies.length === 1 &&
     state.portfolio.openPositions === 0 &&
     state.orders.working.length === 0
@@ -79,7 +85,7 @@ export function actOnSignal(
   // refuse anything else anyway, and not asking keeps one refusal per signal out of the log. Flat (net of working
   // orders) there is nothing to reduce, so the goal is zero whatever the size: skip the sizing, which cannot fail
   // here (the price is a close `markPrice` took, equity a sum of whole numbers).
-  const reducing = state.killSwitch || state.risk.limits.kill_switch || state.tradingState !== 'ACTIVE';
+  const reducing = onlyReducing(state);
   if (reducing && current === 0) return;
   // Flat with nothing working: an entry, which the risk manager would refuse at max positions (entriesPaused.ts).
   if (position === 0 && working === 0 && entriesPaused(state, ts, out)) return;
